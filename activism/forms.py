@@ -1,0 +1,119 @@
+from decimal import Decimal
+
+from django import forms
+from django.contrib.gis.geos import Point
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from leaflet.admin import LeafletAdminWidget
+from leaflet.forms.fields import PointField
+
+from .models import LATITUDE_RANGE, LONGITUDE_RANGE, City, Initiative, Region, Theme
+
+COORDINATE_STEP = Decimal("0.000001")
+MAX_QUERY_LENGTH = 200
+
+
+class InitiativeFilterForm(forms.Form):
+    """The public filters. Every field is optional; an invalid one is reported and ignored."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=MAX_QUERY_LENGTH)
+    theme = forms.ModelChoiceField(
+        label=_("Theme"), queryset=Theme.objects.all(), to_field_name="slug", required=False, empty_label=_("All themes")
+    )
+    form = forms.ChoiceField(
+        label=_("Form of activism"), choices=[("", _("All forms"))] + Initiative.Form.choices, required=False
+    )
+    status = forms.ChoiceField(
+        label=_("Status"), choices=[("", _("Any status"))] + Initiative.ActivityStatus.choices, required=False
+    )
+    region = forms.ModelChoiceField(
+        label=_("Region"),
+        queryset=Region.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All regions"),
+    )
+    city = forms.ModelChoiceField(
+        label=_("City"), queryset=City.objects.all(), to_field_name="slug", required=False, empty_label=_("All cities")
+    )
+    error_css_class = "has-error"
+
+    def __init__(self, *args, with_search=True, with_city=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not with_search:
+            del self.fields["q"]
+        if not with_city:
+            del self.fields["city"]
+
+    def filter(self, queryset):
+        """Apply the valid filters; invalid values stay in self.errors for the page to show."""
+        self.is_valid()
+        data = {name: value for name, value in self.cleaned_data.items() if value}
+        if "q" in data:
+            query = data["q"].strip()
+            queryset = queryset.filter(
+                Q(name__icontains=query)
+                | Q(summary__icontains=query)
+                | Q(description__icontains=query)
+            )
+        if "theme" in data:
+            queryset = queryset.filter(themes=data["theme"])
+        if "form" in data:
+            queryset = queryset.filter(form=data["form"])
+        if "status" in data:
+            queryset = queryset.filter(activity_status=data["status"])
+        if "region" in data:
+            queryset = queryset.filter(cities__region=data["region"])
+        if "city" in data:
+            queryset = queryset.filter(cities=data["city"])
+        if "region" in data or "city" in data:
+            queryset = queryset.distinct()
+        return queryset
+
+    @property
+    def is_filtered(self):
+        return any(self.cleaned_data.get(name) for name in self.fields) if hasattr(self, "cleaned_data") else False
+
+
+class CityAdminForm(forms.ModelForm):
+    """Place a city by clicking or dragging a marker; typing the coordinates works too."""
+
+    location = PointField(
+        label=_("Location on the map"),
+        required=False,
+        widget=LeafletAdminWidget,
+        help_text=_("Click the map to place the city, or drag its marker. The coordinates below follow."),
+    )
+
+    class Meta:
+        model = City
+        fields = ["name", "slug", "region", "location", "latitude", "longitude", "population"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["latitude"].required = False
+        self.fields["longitude"].required = False
+        if self.instance.latitude is not None and self.instance.longitude is not None:
+            self.initial["location"] = Point(float(self.instance.longitude), float(self.instance.latitude), srid=4326)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        location = cleaned_data.get("location")
+        if location is not None and "location" in self.changed_data:
+            # The marker moved: it wins over the typed numbers.
+            if not (
+                LATITUDE_RANGE[0] <= location.y <= LATITUDE_RANGE[1]
+                and LONGITUDE_RANGE[0] <= location.x <= LONGITUDE_RANGE[1]
+            ):
+                self.add_error("location", _("This point is outside the valid range of coordinates."))
+            else:
+                cleaned_data["latitude"] = Decimal(str(location.y)).quantize(COORDINATE_STEP)
+                cleaned_data["longitude"] = Decimal(str(location.x)).quantize(COORDINATE_STEP)
+        missing = {
+            "latitude": _("Place the city on the map or type its latitude."),
+            "longitude": _("Place the city on the map or type its longitude."),
+        }
+        for name, message in missing.items():
+            if cleaned_data.get(name) is None and name not in self.errors and "location" not in self.errors:
+                self.add_error(name, message)
+        return cleaned_data

@@ -1,0 +1,318 @@
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .markup import render_markdown
+
+LATITUDE_RANGE = (-90, 90)
+LONGITUDE_RANGE = (-180, 180)
+FIRST_YEAR = 1900
+
+
+class PublicationStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class Region(models.Model):
+    class Kind(models.TextChoices):
+        REGION = "region", _("Region (oblys)")
+        CITY = "city", _("City of republican significance")
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.REGION)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("activism:region-detail", args=[self.slug])
+
+
+class City(models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("region"),
+        on_delete=models.PROTECT,  # a region with cities must not vanish with them
+        related_name="cities",
+    )
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=8,
+        decimal_places=6,
+        validators=[MinValueValidator(LATITUDE_RANGE[0]), MaxValueValidator(LATITUDE_RANGE[1])],
+        help_text=_("Decimal degrees north, between -90 and 90."),
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        validators=[MinValueValidator(LONGITUDE_RANGE[0]), MaxValueValidator(LONGITUDE_RANGE[1])],
+        help_text=_("Decimal degrees east, between -180 and 180."),
+    )
+    population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("city")
+        verbose_name_plural = _("cities")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__gte=LATITUDE_RANGE[0], latitude__lte=LATITUDE_RANGE[1]),
+                name="city_latitude_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__gte=LONGITUDE_RANGE[0], longitude__lte=LONGITUDE_RANGE[1]),
+                name="city_longitude_in_range",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("activism:city-detail", args=[self.slug])
+
+
+class Theme(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.CharField(_("short description"), max_length=300, blank=True)
+    color = models.CharField(
+        _("map colour"),
+        max_length=7,
+        default="#3b6ea5",
+        validators=[RegexValidator(r"^#[0-9a-fA-F]{6}$", _("Enter a colour as #RRGGBB."))],
+        help_text=_("Hex colour such as #c0392b, used for this theme on the map."),
+    )
+    display_order = models.PositiveSmallIntegerField(_("display order"), default=0)
+
+    class Meta:
+        ordering = ["display_order", "name"]
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("activism:theme-detail", args=[self.slug])
+
+
+class InitiativeQuerySet(models.QuerySet):
+    def published(self):
+        """The one definition of what the public may see."""
+        return self.filter(publication_status=PublicationStatus.PUBLISHED)
+
+    def publish(self):
+        return self.update(publication_status=PublicationStatus.PUBLISHED, updated_at=timezone.now())
+
+    def unpublish(self):
+        return self.update(publication_status=PublicationStatus.DRAFT, updated_at=timezone.now())
+
+
+class Initiative(models.Model):
+    class Form(models.TextChoices):
+        MOVEMENT = "movement", _("Movement")
+        PROTEST = "protest", _("Protest or march")
+        SOLO_PICKET = "solo_picket", _("Solo picket")
+        ART = "art", _("Art activism")
+        ONLINE_CAMPAIGN = "online_campaign", _("Online campaign")
+        EDUCATION = "education", _("Educational project")
+        VOLUNTEER = "volunteer", _("Volunteer or assistance initiative")
+        ORGANISATION = "organisation", _("Organisation or NGO")
+        MEDIA = "media", _("Media or blog")
+        OTHER = "other", _("Other")
+
+    class ActivityStatus(models.TextChoices):
+        ACTIVE = "active", _("Active")
+        INACTIVE = "inactive", _("Inactive")
+        UNKNOWN = "unknown", _("Unknown")
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    summary = models.CharField(_("summary"), max_length=300, help_text=_("One or two sentences shown in lists."))
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Markdown. HTML is removed when the page is shown.")
+    )
+    themes = models.ManyToManyField(Theme, verbose_name=_("themes"), related_name="initiatives")
+    form = models.CharField(_("form of activism"), max_length=20, choices=Form, default=Form.OTHER)
+    cities = models.ManyToManyField(City, verbose_name=_("cities"), related_name="initiatives", blank=True)
+    is_nationwide = models.BooleanField(_("nationwide"), default=False)
+    is_online = models.BooleanField(_("online"), default=False)
+    year_started = models.PositiveSmallIntegerField(
+        _("year started"), null=True, blank=True, validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(2100)]
+    )
+    year_ended = models.PositiveSmallIntegerField(
+        _("year ended"), null=True, blank=True, validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(2100)]
+    )
+    activity_status = models.CharField(
+        _("activity status"), max_length=10, choices=ActivityStatus, default=ActivityStatus.UNKNOWN
+    )
+    image = models.ImageField(_("image"), upload_to="initiatives/", blank=True)
+    image_alt = models.CharField(
+        _("image alt text"), max_length=250, blank=True, help_text=_("Describe the image for people who cannot see it.")
+    )
+    publication_status = models.CharField(
+        _("publication status"), max_length=10, choices=PublicationStatus, default=PublicationStatus.DRAFT
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = InitiativeQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("initiative")
+        verbose_name_plural = _("initiatives")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(year_ended__isnull=True) | Q(year_started__isnull=True) | Q(year_ended__gte=F("year_started")),
+                name="initiative_ended_not_before_started",
+                violation_error_message=_("The year ended cannot be before the year started."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("activism:initiative-detail", args=[self.slug])
+
+    @property
+    def is_published(self):
+        return self.publication_status == PublicationStatus.PUBLISHED
+
+    def description_html(self):
+        return render_markdown(self.description)
+
+
+class InitiativeLink(models.Model):
+    class Kind(models.TextChoices):
+        WEBSITE = "website", _("Website")
+        INSTAGRAM = "instagram", "Instagram"
+        TELEGRAM = "telegram", "Telegram"
+        FACEBOOK = "facebook", "Facebook"
+        YOUTUBE = "youtube", "YouTube"
+        TIKTOK = "tiktok", "TikTok"
+        VK = "vk", "VK"
+        X = "x", "X"
+
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="links")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.WEBSITE)
+    url = models.URLField(_("URL"))
+
+    class Meta:
+        ordering = ["kind", "url"]
+        verbose_name = _("link")
+        verbose_name_plural = _("links")
+        constraints = [models.UniqueConstraint(fields=["initiative", "url"], name="unique_link_per_initiative")]
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.url}"
+
+
+class Source(models.Model):
+    initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="sources")
+    title = models.CharField(_("title"), max_length=300)
+    url = models.URLField(_("URL"), blank=True)
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    published_on = models.DateField(_("date"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-published_on", "title"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self):
+        return self.title
+
+
+class Author(models.Model):
+    name = models.CharField(_("name"), max_length=150)
+    slug = models.SlugField(_("slug"), max_length=150, unique=True)
+    affiliation = models.CharField(_("affiliation"), max_length=200, blank=True)
+    bio = models.TextField(_("short bio"), blank=True)
+    photo = models.ImageField(_("photo"), upload_to="authors/", blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("activism:author-detail", args=[self.slug])
+
+
+class BlogPostQuerySet(models.QuerySet):
+    def published(self):
+        """Published and due: a post dated in the future is scheduled, not public yet."""
+        return self.filter(status=PublicationStatus.PUBLISHED, published_at__lte=timezone.now())
+
+    def publish(self):
+        """Publish the selection; a post dated in the future stays scheduled until its date."""
+        return self.update(status=PublicationStatus.PUBLISHED, updated_at=timezone.now())
+
+    def unpublish(self):
+        return self.update(status=PublicationStatus.DRAFT, updated_at=timezone.now())
+
+
+class BlogPost(models.Model):
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    author = models.ForeignKey(
+        Author,
+        verbose_name=_("author"),
+        on_delete=models.PROTECT,  # deleting an author must not delete their posts
+        related_name="posts",
+    )
+    lead = models.TextField(_("lead"), max_length=600, help_text=_("A short introduction shown in lists and feeds."))
+    body = models.TextField(_("body"), help_text=_("Markdown. HTML is removed when the page is shown."))
+    cover_image = models.ImageField(_("cover image"), upload_to="posts/", blank=True)
+    cover_image_alt = models.CharField(_("cover image alt text"), max_length=250, blank=True)
+    published_at = models.DateTimeField(
+        _("publication date"), default=timezone.now, help_text=_("A future date schedules the post.")
+    )
+    status = models.CharField(_("status"), max_length=10, choices=PublicationStatus, default=PublicationStatus.DRAFT)
+    initiatives = models.ManyToManyField(
+        Initiative, verbose_name=_("related initiatives"), related_name="posts", blank=True
+    )
+    themes = models.ManyToManyField(Theme, verbose_name=_("themes"), related_name="posts", blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = BlogPostQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at"]
+        get_latest_by = "published_at"
+        verbose_name = _("blog post")
+        verbose_name_plural = _("blog posts")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("activism:post-detail", args=[self.slug])
+
+    @property
+    def is_scheduled(self):
+        return self.status == PublicationStatus.PUBLISHED and self.published_at > timezone.now()
+
+    def body_html(self):
+        return render_markdown(self.body)

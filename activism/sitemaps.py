@@ -1,0 +1,54 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from .models import Author, BlogPost, City, Initiative, Region, Theme
+
+
+class StaticPagesSitemap(Sitemap):
+    def items(self):
+        return ["activism:home", "activism:map", "activism:initiative-list", "activism:post-list", "activism:about"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class InitiativeSitemap(Sitemap):
+    def items(self):
+        return Initiative.objects.published()
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class BlogPostSitemap(Sitemap):
+    def items(self):
+        return BlogPost.objects.published()
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class PlaceAndThemeSitemap(Sitemap):
+    """Cities, regions and themes with at least one published initiative."""
+
+    def items(self):
+        published = Initiative.objects.published()
+        return [
+            *City.objects.filter(initiatives__in=published).distinct(),
+            *Region.objects.filter(cities__initiatives__in=published).distinct(),
+            *Theme.objects.filter(initiatives__in=published).distinct(),
+        ]
+
+
+class AuthorSitemap(Sitemap):
+    def items(self):
+        return Author.objects.filter(posts__in=BlogPost.objects.published()).distinct()
+
+
+sitemaps = {
+    "pages": StaticPagesSitemap,
+    "initiatives": InitiativeSitemap,
+    "posts": BlogPostSitemap,
+    "places": PlaceAndThemeSitemap,
+    "authors": AuthorSitemap,
+}

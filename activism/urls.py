@@ -1,0 +1,21 @@
+from django.urls import path
+
+from . import views
+from .feeds import LatestPostsFeed
+
+app_name = "activism"
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("map/", views.initiative_map, name="map"),
+    path("initiatives/", views.initiative_list, name="initiative-list"),
+    path("initiatives/<slug:slug>/", views.InitiativeDetailView.as_view(), name="initiative-detail"),
+    path("cities/<slug:slug>/", views.CityDetailView.as_view(), name="city-detail"),
+    path("regions/<slug:slug>/", views.RegionDetailView.as_view(), name="region-detail"),
+    path("themes/<slug:slug>/", views.ThemeDetailView.as_view(), name="theme-detail"),
+    path("blog/", views.BlogPostListView.as_view(), name="post-list"),
+    path("blog/feed/", LatestPostsFeed(), name="post-feed"),
+    path("blog/authors/<slug:slug>/", views.AuthorDetailView.as_view(), name="author-detail"),
+    path("blog/<slug:slug>/", views.BlogPostDetailView.as_view(), name="post-detail"),
+    path("about/", views.AboutView.as_view(), name="about"),
+]
