@@ -1,0 +1,286 @@
+"""Load the demonstration data from activism/demo_data.py.
+
+Safe to run again: rows are created or updated by slug, relations are set to the listed values and images are
+generated only when a record has none. Rows with other slugs (a researcher's own work) are never touched.
+"""
+
+import random
+from collections import Counter
+from datetime import timedelta
+from decimal import Decimal
+from io import BytesIO
+
+from django.core.files.base import ContentFile
+from django.core.management.base import BaseCommand
+from django.db import transaction
+from django.utils import timezone
+from PIL import Image, ImageDraw, ImageFont
+
+from activism import demo_data
+from activism.models import (
+    Author,
+    BlogPost,
+    City,
+    Initiative,
+    InitiativeLink,
+    PublicationStatus,
+    Region,
+    Source,
+    Theme,
+)
+
+BANNER_SIZE = (1200, 630)
+AVATAR_SIZE = 400
+WHITE = (255, 255, 255)
+BLACK = (0, 0, 0)
+
+
+class Command(BaseCommand):
+    help = "Load demonstration regions, cities, themes, initiatives, authors and blog posts. Safe to run again."
+
+    def handle(self, *args, **options):
+        self.created = Counter()
+        self.updated = Counter()
+        self.images = 0
+        with transaction.atomic():
+            regions = self.load_regions()
+            cities = self.load_cities(regions)
+            themes = self.load_themes()
+            initiatives = self.load_initiatives(themes, cities)
+            authors = self.load_authors()
+            self.load_posts(authors, initiatives, themes)
+        self.report()
+
+    # Rows
+
+    def upsert(self, model, slug, create_defaults=None, **fields):
+        """Create or update the demo row with this slug."""
+        if create_defaults is not None:
+            create_defaults = {**fields, **create_defaults}
+        obj, created = model.objects.update_or_create(slug=slug, defaults=fields, create_defaults=create_defaults)
+        (self.created if created else self.updated)[model.__name__] += 1
+        return obj
+
+    def upsert_named(self, model, slug, **fields):
+        """Like upsert() for models with a unique name: a row a researcher already made under another slug with
+        the same name is used as it is, instead of failing on the unique name."""
+        existing = model.objects.filter(name=fields["name"]).exclude(slug=slug).first()
+        if existing is not None:
+            return existing
+        return self.upsert(model, slug, **fields)
+
+    def load_regions(self):
+        return {slug: self.upsert_named(Region, slug, name=name, kind=kind) for slug, name, kind in demo_data.REGIONS}
+
+    def load_cities(self, regions):
+        return {
+            slug: self.upsert(
+                City,
+                slug,
+                name=name,
+                region=regions[region],
+                latitude=Decimal(latitude),
+                longitude=Decimal(longitude),
+                population=population,
+            )
+            for slug, name, region, latitude, longitude, population in demo_data.CITIES
+        }
+
+    def load_themes(self):
+        return {
+            slug: self.upsert_named(Theme, slug, name=name, description=description, color=color, display_order=order)
+            for slug, name, description, color, order in demo_data.THEMES
+        }
+
+    def load_initiatives(self, themes, cities):
+        initiatives = {}
+        for entry in demo_data.INITIATIVES:
+            initiative = self.upsert(
+                Initiative,
+                entry["slug"],
+                name=entry["name"],
+                summary=entry["summary"],
+                description=f"{entry['description']}\n\n{demo_data.DEMO_NOTE}",
+                form=entry["form"],
+                is_nationwide=entry.get("is_nationwide", False),
+                is_online=entry.get("is_online", False),
+                year_started=entry.get("year_started"),
+                year_ended=entry.get("year_ended"),
+                activity_status=entry["activity_status"],
+                publication_status=entry.get("publication_status", PublicationStatus.PUBLISHED),
+            )
+            initiative.themes.set([themes[slug] for slug in entry["themes"]])
+            initiative.cities.set([cities[slug] for slug in entry.get("cities", [])])
+            for kind, url in entry.get("links", []):
+                InitiativeLink.objects.update_or_create(initiative=initiative, url=url, defaults={"kind": kind})
+            for source in entry.get("sources", []):
+                Source.objects.update_or_create(initiative=initiative, url=source["url"], defaults=source)
+            self.attach_image(
+                initiative,
+                "image",
+                f"demo-{entry['slug']}.png",
+                f"Abstract demonstration graphic with the title \u201c{initiative.name}\u201d.",
+                render_banner,
+                initiative.name,
+                themes[entry["themes"][0]].color,
+            )
+            initiatives[entry["slug"]] = initiative
+        return initiatives
+
+    def load_authors(self):
+        authors = {}
+        for slug, name, bio, color in demo_data.AUTHORS:
+            author = self.upsert(Author, slug, name=name, affiliation=demo_data.AFFILIATION, bio=bio)
+            self.attach_image(author, "photo", f"demo-{slug}.png", None, render_avatar, author.name, color)
+            authors[slug] = author
+        return authors
+
+    def load_posts(self, authors, initiatives, themes):
+        now = timezone.now()
+        for entry in demo_data.POSTS:
+            # The date is set once, when the post is created, so running the command again keeps it.
+            published_at = now + timedelta(days=entry["days"])
+            post = self.upsert(
+                BlogPost,
+                entry["slug"],
+                create_defaults={"published_at": published_at},
+                title=entry["title"],
+                author=authors[entry["author"]],
+                lead=entry["lead"],
+                body=f"{entry['body']}\n\n{demo_data.POST_NOTE}",
+                status=PublicationStatus.PUBLISHED,
+            )
+            if entry["days"] > 0 and post.published_at <= now:
+                # The scheduled post stays scheduled, however long ago the demo was first loaded.
+                post.published_at = published_at
+                post.save(update_fields=["published_at"])
+            post.initiatives.set([initiatives[slug] for slug in entry["initiatives"]])
+            post.themes.set([themes[slug] for slug in entry["themes"]])
+            self.attach_image(
+                post,
+                "cover_image",
+                f"demo-{entry['slug']}.png",
+                f"Abstract demonstration cover with the title \u201c{post.title}\u201d.",
+                render_banner,
+                post.title,
+                themes[entry["themes"][0]].color,
+            )
+
+    # Images
+
+    def attach_image(self, obj, field_name, filename, alt, render, *args):
+        """Give obj a generated image, with its alt text, unless it already has an image whose file exists."""
+        current = getattr(obj, field_name)
+        if current and current.storage.exists(current.name):
+            return
+        target = current.field.generate_filename(obj, filename)
+        if current.storage.exists(target):
+            # Left by an earlier load into another database: reuse it rather than pile up copies.
+            setattr(obj, field_name, target)
+        else:
+            current.save(filename, ContentFile(render(*args)), save=False)
+            self.images += 1
+        update_fields = [field_name]
+        if alt is not None:
+            setattr(obj, f"{field_name}_alt", alt)
+            update_fields.append(f"{field_name}_alt")
+        obj.save(update_fields=update_fields)
+
+    # Summary
+
+    def report(self):
+        for model in (Region, City, Theme, Initiative, Author, BlogPost):
+            name = model.__name__
+            self.stdout.write(
+                f"{model._meta.verbose_name_plural.capitalize()}: {self.created[name]} created, "
+                f"{self.updated[name]} updated"
+            )
+        published = Initiative.objects.published().count()
+        drafts = Initiative.objects.filter(publication_status=PublicationStatus.DRAFT).count()
+        scheduled = sum(post.is_scheduled for post in BlogPost.objects.all())
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo data loaded: {published} published and {drafts} draft initiatives in total, "
+                f"{BlogPost.objects.published().count()} public posts and {scheduled} scheduled; "
+                f"new images: {self.images}."
+            )
+        )
+
+
+def hex_to_rgb(color):
+    return tuple(int(color[i : i + 2], 16) for i in (1, 3, 5))
+
+
+def mix(color, other, amount):
+    return tuple(round(a + (b - a) * amount) for a, b in zip(color, other, strict=True))
+
+
+def font(size):
+    try:
+        return ImageFont.load_default(size=size)
+    except TypeError:  # Pillow before 10.1 has only the small bitmap font
+        return ImageFont.load_default()
+
+
+def wrap(draw, text, text_font, width):
+    lines = [""]
+    for word in text.split():
+        candidate = f"{lines[-1]} {word}".strip()
+        if draw.textlength(candidate, font=text_font) <= width or not lines[-1]:
+            lines[-1] = candidate
+        else:
+            lines.append(word)
+    return lines
+
+
+def to_png(image):
+    buffer = BytesIO()
+    image.save(buffer, "PNG", optimize=True)
+    return buffer.getvalue()
+
+
+def render_banner(title, color):
+    """An abstract 1200x630 picture in the theme colour with the title on a dark band."""
+    width, height = BANNER_SIZE
+    base = hex_to_rgb(color)
+    rng = random.Random(title)  # the same title always gives the same picture
+    image = Image.new("RGB", BANNER_SIZE, mix(base, WHITE, 0.2))
+    draw = ImageDraw.Draw(image, "RGBA")
+    for _ in range(16):
+        shade = mix(base, rng.choice([WHITE, BLACK]), rng.uniform(0.1, 0.55)) + (rng.randint(90, 180),)
+        x, y, size = rng.randint(-150, width), rng.randint(-150, height - 150), rng.randint(60, 260)
+        shape = rng.choice(["circle", "square", "triangle"])
+        if shape == "circle":
+            draw.ellipse((x, y, x + size, y + size), fill=shade)
+        elif shape == "square":
+            draw.rectangle((x, y, x + size, y + size), fill=shade)
+        else:
+            draw.polygon([(x, y + size), (x + size // 2, y), (x + size, y + size)], fill=shade)
+
+    margin = 60
+    title_font = font(60)
+    lines = wrap(draw, title, title_font, width - 2 * margin)
+    if len(lines) > 3:
+        title_font = font(44)
+        lines = wrap(draw, title, title_font, width - 2 * margin)
+    text = "\n".join(lines)
+    _, upper, _, lower = draw.multiline_textbbox((0, 0), text, font=title_font, spacing=12)
+    top = height - margin - 50 - (lower - upper)
+    draw.rectangle((0, top - margin // 2, width, height), fill=(20, 24, 28, 215))
+    draw.multiline_text((margin, top - upper), text, font=title_font, fill=WHITE, spacing=12)
+    label = "Demonstration image - CAISS Activist Map"
+    draw.text((margin, height - margin - 24), label, font=font(24), fill=(220, 220, 220))
+    return to_png(image)
+
+
+def render_avatar(name, color):
+    """A portrait-sized avatar: the initials on a coloured circle."""
+    base = hex_to_rgb(color)
+    image = Image.new("RGB", (AVATAR_SIZE, AVATAR_SIZE), mix(base, WHITE, 0.85))
+    draw = ImageDraw.Draw(image)
+    inset = 24
+    draw.ellipse((inset, inset, AVATAR_SIZE - inset, AVATAR_SIZE - inset), fill=base)
+    initials = "".join(part[0] for part in name.split()[:2]).upper()
+    center = AVATAR_SIZE // 2
+    draw.text((center, center), initials, font=font(150), fill=WHITE, anchor="mm")
+    return to_png(image)

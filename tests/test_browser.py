@@ -1,0 +1,103 @@
+"""The public map in a real browser: Debian's Chromium driven by Playwright."""
+
+import os
+import shutil
+from urllib.parse import urlsplit
+
+import pytest
+from django.urls import reverse
+
+from .conftest import make_city, make_initiative, make_region, make_theme
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+@pytest.fixture
+def browser_page(live_server):
+    if not os.path.exists(CHROMIUM):
+        reason = f"Chromium not found at {CHROMIUM}: install Debian's chromium package to run the browser tests"
+        if os.environ.get("CAISS_REQUIRE_BROWSER"):
+            pytest.fail(reason)
+        pytest.skip(reason)
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; the live server's database access is in another.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
+        page = browser.new_page(viewport={"width": 1280, "height": 900})
+        live_host = urlsplit(live_server.url).netloc
+        blocked = []
+
+        def only_this_site(route):
+            # Map tiles would come from OpenStreetMap; the test stays offline and notes any other request.
+            if urlsplit(route.request.url).netloc == live_host:
+                route.continue_()
+            else:
+                blocked.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", only_this_site)
+        errors = []
+        page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.blocked_requests = blocked
+        page.errors = errors
+        yield page
+        browser.close()
+    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+@pytest.fixture
+def map_site():
+    region = make_region("Almaty", kind="city")
+    other = make_region("Karaganda")
+    theme = make_theme("Ecology", color="#2e8b57")
+    almaty = make_city("Almaty", region, "43.238949", "76.889709")
+    # Two cities close together so they cluster at the country-wide zoom.
+    karaganda = make_city("Karaganda", other, "49.806406", "73.085485")
+    temirtau = make_city("Temirtau", other, "50.054942", "72.964825")
+    make_initiative("Save the Park", cities=[almaty], themes=[theme])
+    make_initiative("Steel Workers Voice", cities=[karaganda, temirtau], themes=[theme])
+    make_initiative("Clean Air Karaganda", cities=[karaganda], themes=[theme])
+    make_initiative("Hidden Draft", cities=[almaty], themes=[theme], published=False)
+
+
+def test_map_shows_clusters_and_popups_that_lead_to_the_initiative(live_server, browser_page, map_site):
+    page = browser_page
+    page.goto(live_server.url + reverse("activism:map"))
+    page.wait_for_selector(".leaflet-marker-icon")
+
+    # Karaganda and Temirtau are one cluster at the national zoom level.
+    cluster = page.locator(".marker-cluster")
+    assert cluster.count() == 1
+    assert cluster.first.inner_text().strip() == "2"
+
+    page.locator(".leaflet-marker-icon:not(.marker-cluster)").first.click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert "Save the Park" in popup.inner_text()
+    assert "Hidden Draft" not in popup.inner_text()
+
+    popup.get_by_role("link", name="Save the Park").click()
+    page.wait_for_url("**/initiatives/save-the-park/")
+    assert page.locator("h1").inner_text() == "Save the Park"
+    assert page.errors == [], page.errors  # no script errors, no Content-Security-Policy violations
+
+
+def test_clicking_a_cluster_zooms_in_to_its_cities(live_server, browser_page, map_site):
+    page = browser_page
+    page.goto(live_server.url + reverse("activism:map"))
+    page.locator(".marker-cluster").first.click()
+    page.wait_for_function("document.querySelectorAll('.marker-cluster').length === 0")
+    page.locator(".leaflet-marker-icon", has_text="2").first.click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.wait_for()
+    assert "Karaganda" in popup.inner_text()
+    assert "Clean Air Karaganda" in popup.inner_text()
+    assert all("openstreetmap" in url for url in page.blocked_requests), page.blocked_requests
