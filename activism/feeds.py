@@ -8,7 +8,9 @@ from .models import BlogPost
 class LatestPostsFeed(Feed):
     title = _("CAISS Activist Map: research blog")
     link = reverse_lazy("activism:post-list")
-    description = _("Research posts on citizen activism in Kazakhstan by the Central Asia Institute for Strategic Studies.")
+    description = _(
+        "Research posts on citizen activism in Kazakhstan by the Central Asia Institute for Strategic Studies."
+    )
 
     def items(self):
         return BlogPost.objects.published().select_related("author")[:20]

@@ -18,7 +18,11 @@ class InitiativeFilterForm(forms.Form):
 
     q = forms.CharField(label=_("Search"), required=False, max_length=MAX_QUERY_LENGTH)
     theme = forms.ModelChoiceField(
-        label=_("Theme"), queryset=Theme.objects.all(), to_field_name="slug", required=False, empty_label=_("All themes")
+        label=_("Theme"),
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All themes"),
     )
     form = forms.ChoiceField(
         label=_("Form of activism"), choices=[("", _("All forms"))] + Initiative.Form.choices, required=False
@@ -52,9 +56,7 @@ class InitiativeFilterForm(forms.Form):
         if "q" in data:
             query = data["q"].strip()
             queryset = queryset.filter(
-                Q(name__icontains=query)
-                | Q(summary__icontains=query)
-                | Q(description__icontains=query)
+                Q(name__icontains=query) | Q(summary__icontains=query) | Q(description__icontains=query)
             )
         if "theme" in data:
             queryset = queryset.filter(themes=data["theme"])

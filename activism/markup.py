@@ -3,8 +3,28 @@ import nh3
 
 # Tags a research text needs; everything else (scripts, iframes, styles, event handlers) is dropped.
 ALLOWED_TAGS = {
-    "a", "abbr", "blockquote", "br", "code", "em", "h2", "h3", "h4", "hr", "li", "ol", "p", "pre", "strong", "ul",
-    "table", "thead", "tbody", "tr", "th", "td",
+    "a",
+    "abbr",
+    "blockquote",
+    "br",
+    "code",
+    "em",
+    "h2",
+    "h3",
+    "h4",
+    "hr",
+    "li",
+    "ol",
+    "p",
+    "pre",
+    "strong",
+    "ul",
+    "table",
+    "thead",
+    "tbody",
+    "tr",
+    "th",
+    "td",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
 

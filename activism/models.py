@@ -1,4 +1,3 @@
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
@@ -179,7 +178,9 @@ class Initiative(models.Model):
         verbose_name_plural = _("initiatives")
         constraints = [
             models.CheckConstraint(
-                condition=Q(year_ended__isnull=True) | Q(year_started__isnull=True) | Q(year_ended__gte=F("year_started")),
+                condition=Q(year_ended__isnull=True)
+                | Q(year_started__isnull=True)
+                | Q(year_ended__gte=F("year_started")),
                 name="initiative_ended_not_before_started",
                 violation_error_message=_("The year ended cannot be before the year started."),
             ),

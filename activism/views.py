@@ -15,7 +15,7 @@ POSTS_PER_PAGE = 10
 def listed_initiatives():
     """Published initiatives with what a list row and a map marker show, in a fixed number of queries."""
     return Initiative.objects.published().prefetch_related(
-        "themes", Prefetch("cities", City.objects.only("name", "slug", "latitude", "longitude"))
+        "themes", Prefetch("cities", City.objects.only("name", "slug", "region", "latitude", "longitude"))
     )
 
 
@@ -24,12 +24,17 @@ def paginate(request, queryset, per_page):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
-def map_data(initiatives, only_city=None):
-    """One marker per city with its published initiatives, for the Leaflet map (sent with json_script)."""
+def map_data(initiatives, only_city=None, only_region=None):
+    """One marker per city with its published initiatives, for the Leaflet map (sent with json_script).
+
+    With a city or a region, only the markers there: an initiative's other cities belong to other pages.
+    """
     markers = {}
     for initiative in initiatives:
         for city in initiative.cities.all():
             if only_city is not None and city.pk != only_city.pk:
+                continue
+            if only_region is not None and city.region_id != only_region.pk:
                 continue
             marker = markers.setdefault(
                 city.pk,
@@ -58,9 +63,10 @@ def home(request):
         "city_count": City.objects.filter(initiatives__in=published).distinct().count(),
         "region_count": Region.objects.filter(cities__initiatives__in=published).distinct().count(),
         "latest_posts": BlogPost.objects.published().select_related("author")[:3],
+        # Meta.ordering does not apply to grouped queries, hence the explicit order_by().
         "themes": Theme.objects.annotate(
             initiative_count=Count("initiatives", filter=Q(initiatives__in=published), distinct=True)
-        ),
+        ).order_by("display_order", "name"),
     }
     return render(request, "activism/home.html", context)
 
@@ -72,7 +78,7 @@ def initiative_map(request):
     context = {
         "filter_form": filter_form,
         "initiatives": initiatives,
-        "map_data": map_data(initiatives),
+        "map_data": map_data(initiatives, only_region=filter_form.cleaned_data.get("region")),
         "without_city": [initiative for initiative in initiatives if not initiative.cities.all()],
     }
     return render(request, "activism/map.html", context)
@@ -116,12 +122,12 @@ class RegionDetailView(DetailView):
         initiatives = list(listed_initiatives().filter(cities__region=self.object).distinct())
         return super().get_context_data(
             initiatives=initiatives,
-            map_data=map_data(initiatives),
+            map_data=map_data(initiatives, only_region=self.object),
             cities=self.object.cities.annotate(
                 initiative_count=Count(
                     "initiatives", filter=Q(initiatives__in=Initiative.objects.published()), distinct=True
                 )
-            ),
+            ).order_by("name"),
             **kwargs,
         )
 
@@ -153,8 +159,10 @@ class BlogPostListView(ListView):
 
 class BlogPostDetailView(DetailView):
     def get_queryset(self):
-        return BlogPost.objects.published().select_related("author").prefetch_related(
-            "themes", Prefetch("initiatives", Initiative.objects.published())
+        return (
+            BlogPost.objects.published()
+            .select_related("author")
+            .prefetch_related("themes", Prefetch("initiatives", Initiative.objects.published()))
         )
 
 
@@ -167,4 +175,3 @@ class AuthorDetailView(DetailView):
 
 class AboutView(TemplateView):
     template_name = "activism/about.html"
-

@@ -67,8 +67,12 @@ def main():
     cities = [
         City.objects.get_or_create(
             slug=f"bench-city-{number}",
-            defaults={"name": f"Bench city {number}", "region": region, "latitude": 43 + number / 10,
-                      "longitude": 60 + number / 5},
+            defaults={
+                "name": f"Bench city {number}",
+                "region": region,
+                "latitude": 43 + number / 10,
+                "longitude": 60 + number / 5,
+            },
         )[0]
         for number in range(30)
     ]

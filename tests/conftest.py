@@ -5,6 +5,7 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
+from django.utils.text import slugify
 from PIL import Image
 
 from activism.models import Author, BlogPost, City, Initiative, PublicationStatus, Region, Theme
@@ -18,12 +19,12 @@ def media_root(settings, tmp_path):
 
 
 def make_region(name="Almaty Region", **fields):
-    fields.setdefault("slug", name.lower().replace(" ", "-"))
+    fields.setdefault("slug", slugify(name))
     return Region.objects.create(name=name, **fields)
 
 
 def make_city(name="Almaty", region=None, latitude="43.238949", longitude="76.889709", **fields):
-    fields.setdefault("slug", name.lower().replace(" ", "-"))
+    fields.setdefault("slug", slugify(name))
     region = region or Region.objects.first() or make_region()
     return City.objects.create(
         name=name, region=region, latitude=Decimal(latitude), longitude=Decimal(longitude), **fields
@@ -31,12 +32,12 @@ def make_city(name="Almaty", region=None, latitude="43.238949", longitude="76.88
 
 
 def make_theme(name="Ecology", **fields):
-    fields.setdefault("slug", name.lower().replace(" ", "-"))
+    fields.setdefault("slug", slugify(name))
     return Theme.objects.create(name=name, **fields)
 
 
 def make_initiative(name="Green Almaty", cities=(), themes=(), published=True, **fields):
-    fields.setdefault("slug", name.lower().replace(" ", "-"))
+    fields.setdefault("slug", slugify(name))
     fields.setdefault("summary", f"Summary of {name}.")
     fields.setdefault("publication_status", PublicationStatus.PUBLISHED if published else PublicationStatus.DRAFT)
     initiative = Initiative.objects.create(name=name, **fields)
@@ -46,12 +47,12 @@ def make_initiative(name="Green Almaty", cities=(), themes=(), published=True, *
 
 
 def make_author(name="Aigerim Demo", **fields):
-    fields.setdefault("slug", name.lower().replace(" ", "-"))
+    fields.setdefault("slug", slugify(name))
     return Author.objects.create(name=name, **fields)
 
 
 def make_post(title="Notes from the field", author=None, published=True, published_at=None, **fields):
-    fields.setdefault("slug", title.lower().replace(" ", "-"))
+    fields.setdefault("slug", slugify(title))
     fields.setdefault("lead", f"Lead of {title}.")
     fields.setdefault("body", f"Body of {title}.")
     return BlogPost.objects.create(
@@ -92,9 +93,7 @@ def site_data(db):
     author = make_author("Aigerim Demo")
     post = make_post("Parks and people", author=author)
     post.initiatives.set([park, draft])
-    scheduled = make_post(
-        "Scheduled Future Post", author=author, published_at=timezone.now() + timedelta(days=10)
-    )
+    scheduled = make_post("Scheduled Future Post", author=author, published_at=timezone.now() + timedelta(days=10))
     draft_post = make_post("Draft Hidden Post", author=author, published=False)
     return {
         "almaty": almaty,

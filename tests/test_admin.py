@@ -179,9 +179,7 @@ def test_publish_and_unpublish_actions(admin_client):
     assert admin_client.get(draft.get_absolute_url()).status_code == 404
 
 
-@pytest.mark.parametrize(
-    "model", ["region", "city", "theme", "initiative", "author", "blogpost"]
-)
+@pytest.mark.parametrize("model", ["region", "city", "theme", "initiative", "author", "blogpost"])
 def test_every_changelist_searches_and_filters_without_errors(admin_client, site_data, model):
     url = reverse(f"admin:activism_{model}_changelist")
     assert admin_client.get(url).status_code == 200

@@ -77,22 +77,33 @@
     return wrapper;
   }
 
-  function countIcon(count, className, hiddenText) {
+  // A divIcon whose element gets an aria-label: Leaflet makes it a focusable role="button".
+  // Defined in init(), once Leaflet is known to be loaded.
+  var LabelledIcon = null;
+
+  function defineLabelledIcon() {
+    LabelledIcon = L.DivIcon.extend({
+      createIcon: function (oldIcon) {
+        var element = L.DivIcon.prototype.createIcon.call(this, oldIcon);
+        if (this.options.label) {
+          element.setAttribute("aria-label", this.options.label);
+        }
+        return element;
+      },
+    });
+  }
+
+  function countIcon(count, className, accessibleLabel) {
     var inner = document.createElement("span");
     inner.className = "map-count__number";
     inner.textContent = String(count);
-    if (hiddenText) {
-      var hidden = document.createElement("span");
-      hidden.className = "visually-hidden";
-      hidden.textContent = " " + hiddenText;
-      inner.appendChild(hidden);
-    }
-    var size = className.indexOf("map-cluster") !== -1 ? 40 : 30;
-    return L.divIcon({
+    var size = className.indexOf("marker-cluster") !== -1 ? 40 : 30;
+    return new LabelledIcon({
       html: inner,
       className: "map-count " + className,
       iconSize: [size, size],
       popupAnchor: [0, -size / 2],
+      label: accessibleLabel,
     });
   }
 
@@ -111,7 +122,7 @@
         });
       });
       var size = total < 10 ? "map-cluster--small" : total < 100 ? "map-cluster--medium" : "map-cluster--large";
-      return countIcon(total, "map-cluster " + size, text);
+      return countIcon(total, "marker-cluster map-cluster " + size, total + " " + text);
     };
   }
 
@@ -156,9 +167,10 @@
       }
       var initiatives = item.initiatives || [];
       var count = initiatives.length;
+      var description = item.name + ": " + count + " " + (count === 1 ? one : many);
       var marker = L.marker([item.lat, item.lng], {
-        icon: countIcon(count, "map-marker", count === 1 ? one : many),
-        title: item.name + ": " + count + " " + (count === 1 ? one : many),
+        icon: countIcon(count, "map-marker", description),
+        title: description,
         riseOnHover: true,
         initiativeUrls: initiatives.map(function (initiative) {
           return initiative.url;
@@ -181,6 +193,7 @@
     if (typeof L === "undefined" || typeof L.markerClusterGroup !== "function") {
       return;
     }
+    defineLabelledIcon();
     var data = readData();
     if (!data) {
       return;

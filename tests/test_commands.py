@@ -1,0 +1,56 @@
+from io import StringIO
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import call_command
+from django.urls import reverse
+
+from activism.models import Author, BlogPost, City, Initiative, Region, Theme
+
+pytestmark = pytest.mark.django_db
+
+
+def database_counts():
+    return {model.__name__: model.objects.count() for model in (Region, City, Theme, Initiative, Author, BlogPost)} | {
+        "published": Initiative.objects.published().count(),
+        "public posts": BlogPost.objects.published().count(),
+    }
+
+
+def test_load_demo_fills_the_site_and_can_run_again(client, media_root):
+    call_command("load_demo", stdout=StringIO())
+    first = database_counts()
+    files = sorted(path.name for path in media_root.rglob("*") if path.is_file())
+    call_command("load_demo", stdout=StringIO())
+    assert database_counts() == first
+    assert sorted(path.name for path in media_root.rglob("*") if path.is_file()) == files
+
+    assert first["Region"] == 20
+    assert Region.objects.filter(kind=Region.Kind.CITY).count() == 3
+    assert first["City"] >= 25
+    assert first["published"] >= 15
+    assert Initiative.objects.exclude(pk__in=Initiative.objects.published()).count() >= 2
+    assert first["Author"] == 2
+    assert first["BlogPost"] >= 4
+    assert first["public posts"] == first["BlogPost"] - 1  # one post is scheduled
+    assert all(initiative.image and initiative.image_alt for initiative in Initiative.objects.all())
+
+    home = client.get(reverse("activism:home"))
+    assert home.context["initiative_count"] == first["published"]
+    assert "Oyan, Qazaqstan!" in client.get(reverse("activism:initiative-list"), {"q": "oyan"}).content.decode()
+
+
+def test_ensure_local_admin_creates_one_account_and_says_how_to_log_in(tmp_path):
+    password_file = tmp_path / "admin-password"
+    out = StringIO()
+    call_command("ensure_local_admin", password_file=password_file, stdout=out)
+    password = password_file.read_text().strip()
+    assert f"password: {password}" in out.getvalue()
+    user = get_user_model().objects.get(username="admin")
+    assert user.is_superuser and user.check_password(password)
+
+    again = StringIO()
+    call_command("ensure_local_admin", password_file=password_file, stdout=again)
+    assert get_user_model().objects.count() == 1
+    assert password_file.read_text().strip() == password
+    assert f"password: {password}" in again.getvalue()
