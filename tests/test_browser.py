@@ -16,6 +16,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 @pytest.fixture
 def browser_page(live_server):
+    """A Chromium page that reaches only the live server. Set up the data before it: Playwright's event loop
+    runs in this thread, and Django would give database work done inside it a connection of its own."""
     if not os.path.exists(CHROMIUM):
         reason = f"Chromium not found at {CHROMIUM}: install Debian's chromium package to run the browser tests"
         if os.environ.get("CAISS_REQUIRE_BROWSER"):
@@ -23,8 +25,6 @@ def browser_page(live_server):
         pytest.skip(reason)
     from playwright.sync_api import sync_playwright
 
-    # Playwright's sync API runs an event loop in this thread; the live server's database access is in another.
-    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
             executable_path=CHROMIUM,
@@ -50,7 +50,6 @@ def browser_page(live_server):
         page.errors = errors
         yield page
         browser.close()
-    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
 @pytest.fixture
@@ -68,7 +67,7 @@ def map_site():
     make_initiative("Hidden Draft", cities=[almaty], themes=[theme], published=False)
 
 
-def test_map_shows_clusters_and_popups_that_lead_to_the_initiative(live_server, browser_page, map_site):
+def test_map_shows_clusters_and_popups_that_lead_to_the_initiative(live_server, map_site, browser_page):
     page = browser_page
     page.goto(live_server.url + reverse("activism:map"))
     page.wait_for_selector(".leaflet-marker-icon")
@@ -90,7 +89,7 @@ def test_map_shows_clusters_and_popups_that_lead_to_the_initiative(live_server, 
     assert page.errors == [], page.errors  # no script errors, no Content-Security-Policy violations
 
 
-def test_clicking_a_cluster_zooms_in_to_its_cities(live_server, browser_page, map_site):
+def test_clicking_a_cluster_zooms_in_to_its_cities(live_server, map_site, browser_page):
     page = browser_page
     page.goto(live_server.url + reverse("activism:map"))
     page.locator(".marker-cluster").first.click()
