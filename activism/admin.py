@@ -47,6 +47,7 @@ class PublicationActionsMixin:
 class RegionAdmin(admin.ModelAdmin):
     list_display = ["name", "kind", "city_count"]
     list_filter = ["kind"]
+    ordering = ["name"]  # stated here too: Meta.ordering is dropped once get_queryset() annotates
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -73,6 +74,7 @@ class CityAdmin(admin.ModelAdmin):
 class ThemeAdmin(admin.ModelAdmin):
     list_display = ["name", "colour_swatch", "display_order", "initiative_count"]
     list_editable = ["display_order"]
+    ordering = ["display_order", "name"]
     search_fields = ["name", "slug", "description"]
     prepopulated_fields = {"slug": ["name"]}
 

@@ -84,7 +84,10 @@ class CityAdminForm(forms.ModelForm):
         label=_("Location on the map"),
         required=False,
         widget=LeafletAdminWidget,
-        help_text=_("Click the map to place the city, or drag its marker. The coordinates below follow."),
+        help_text=_(
+            "Choose the marker tool and click the map to place the city; to move it, choose the edit tool and drag "
+            "the marker. When you save, the latitude and longitude are taken from the map; you can also type them."
+        ),
     )
 
     class Meta:

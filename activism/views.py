@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
 from .forms import InitiativeFilterForm
@@ -55,7 +55,7 @@ def map_data(initiatives, only_city=None, only_region=None):
     }
 
 
-@require_GET
+@require_safe
 def home(request):
     published = Initiative.objects.published()
     context = {
@@ -71,7 +71,7 @@ def home(request):
     return render(request, "activism/home.html", context)
 
 
-@require_GET
+@require_safe
 def initiative_map(request):
     filter_form = InitiativeFilterForm(request.GET, with_search=False, with_city=False)
     initiatives = list(filter_form.filter(listed_initiatives()))
@@ -84,7 +84,7 @@ def initiative_map(request):
     return render(request, "activism/map.html", context)
 
 
-@require_GET
+@require_safe
 def initiative_list(request):
     filter_form = InitiativeFilterForm(request.GET)
     page = paginate(request, filter_form.filter(listed_initiatives()), INITIATIVES_PER_PAGE)

@@ -102,3 +102,36 @@ def test_clicking_a_cluster_zooms_in_to_its_cities(live_server, map_site, browse
     assert page.blocked_requests, "the map asked for no tiles"
     outside = [url for url in page.blocked_requests if not url.startswith("https://tile.openstreetmap.org/")]
     assert outside == []
+
+
+@pytest.fixture
+def researcher(django_user_model):
+    make_region("Jambyl")
+    return django_user_model.objects.create_superuser("researcher", "", "a-long-test-password")
+
+
+def test_a_researcher_places_a_new_city_by_clicking_the_admin_map(live_server, researcher, browser_page):
+    page = browser_page
+    page.goto(live_server.url + reverse("admin:login"))
+    page.fill("#id_username", "researcher")
+    page.fill("#id_password", "a-long-test-password")
+    page.click("input[type=submit]")
+    page.goto(live_server.url + reverse("admin:activism_city_add"))
+
+    page.fill("#id_name", "Taraz")
+    page.click("#id_region + .select2 .select2-selection")
+    page.keyboard.type("Jamb")
+    page.locator(".select2-results__option", has_text="Jambyl").click()
+
+    page.click(".leaflet-draw-draw-marker")
+    map_box = page.locator(".leaflet-container").bounding_box()
+    page.mouse.click(map_box["x"] + map_box["width"] / 2, map_box["y"] + map_box["height"] / 2)
+    assert '"Point"' in page.locator("textarea#id_location").input_value()
+
+    page.click("input[name=_continue]")
+    page.locator(".messagelist .success").wait_for()
+    assert page.locator("#id_slug").input_value() == "taraz"
+    # The map opens centred on Kazakhstan (48, 67.5); the click in its middle lands close to that centre.
+    assert abs(float(page.locator("#id_latitude").input_value()) - 48.0) < 1.5
+    assert abs(float(page.locator("#id_longitude").input_value()) - 67.5) < 1.5
+    assert page.errors == [], page.errors
