@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.contrib import admin, messages
 from django.db.models import Count
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
 
 from .forms import CityAdminForm
 from .models import (
@@ -15,6 +17,11 @@ from .models import (
     Source,
     Theme,
 )
+
+
+def in_every_language(*fields):
+    """Search fields for the text of every language: name_kk, name_ru, name_en, ..."""
+    return [f"{field}_{code}" for field in fields for code, _name in settings.LANGUAGES]
 
 
 def image_preview(image, alt=""):
@@ -44,11 +51,11 @@ class PublicationActionsMixin:
 
 
 @admin.register(Region)
-class RegionAdmin(admin.ModelAdmin):
+class RegionAdmin(TranslationAdmin):
     list_display = ["name", "kind", "city_count"]
     list_filter = ["kind"]
     ordering = ["name"]  # stated here too: Meta.ordering is dropped once get_queryset() annotates
-    search_fields = ["name", "slug"]
+    search_fields = ["slug", *in_every_language("name")]
     prepopulated_fields = {"slug": ["name"]}
 
     def get_queryset(self, request):
@@ -60,22 +67,22 @@ class RegionAdmin(admin.ModelAdmin):
 
 
 @admin.register(City)
-class CityAdmin(admin.ModelAdmin):
+class CityAdmin(TranslationAdmin):
     form = CityAdminForm
     list_display = ["name", "region", "latitude", "longitude", "population"]
     list_filter = ["region__kind", "region"]
     list_select_related = ["region"]
-    search_fields = ["name", "slug", "region__name"]
+    search_fields = ["slug", *in_every_language("name")]
     autocomplete_fields = ["region"]
     prepopulated_fields = {"slug": ["name"]}
 
 
 @admin.register(Theme)
-class ThemeAdmin(admin.ModelAdmin):
+class ThemeAdmin(TranslationAdmin):
     list_display = ["name", "colour_swatch", "display_order", "initiative_count"]
     list_editable = ["display_order"]
     ordering = ["display_order", "name"]
-    search_fields = ["name", "slug", "description"]
+    search_fields = ["slug", *in_every_language("name", "description")]
     prepopulated_fields = {"slug": ["name"]}
 
     def get_queryset(self, request):
@@ -101,10 +108,10 @@ class SourceInline(admin.TabularInline):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(PublicationActionsMixin, admin.ModelAdmin):
+class InitiativeAdmin(PublicationActionsMixin, TranslationAdmin):
     list_display = ["name", "form", "activity_status", "publication_status", "year_started", "updated_at"]
     list_filter = ["publication_status", "activity_status", "form", "themes", "cities__region", "is_nationwide"]
-    search_fields = ["name", "slug", "summary", "description"]
+    search_fields = ["slug", "search_text"]
     autocomplete_fields = ["themes", "cities"]
     prepopulated_fields = {"slug": ["name"]}
     date_hierarchy = "updated_at"
@@ -119,15 +126,21 @@ class InitiativeAdmin(PublicationActionsMixin, admin.ModelAdmin):
         (_("Publication"), {"fields": ["publication_status", "created_at", "updated_at"]}),
     ]
 
+    def get_search_results(self, request, queryset, search_term):
+        # The same case-folded search as the public site, so Cyrillic and Kazakh match on SQLite too.
+        if not search_term:
+            return queryset, False
+        return queryset.search(search_term) | queryset.filter(slug__icontains=search_term.strip()), False
+
     @admin.display(description=_("preview"))
     def image_preview(self, initiative):
         return image_preview(initiative.image, initiative.image_alt)
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(TranslationAdmin):
     list_display = ["name", "affiliation"]
-    search_fields = ["name", "slug", "affiliation"]
+    search_fields = ["slug", *in_every_language("name", "affiliation")]
     prepopulated_fields = {"slug": ["name"]}
     readonly_fields = ["photo_preview"]
 
@@ -137,11 +150,11 @@ class AuthorAdmin(admin.ModelAdmin):
 
 
 @admin.register(BlogPost)
-class BlogPostAdmin(PublicationActionsMixin, admin.ModelAdmin):
+class BlogPostAdmin(PublicationActionsMixin, TranslationAdmin):
     list_display = ["title", "author", "status", "published_at", "is_scheduled"]
     list_filter = ["status", "author", "themes"]
     list_select_related = ["author"]
-    search_fields = ["title", "slug", "lead", "body"]
+    search_fields = ["slug", *in_every_language("title", "lead", "body")]
     autocomplete_fields = ["author", "initiatives", "themes"]
     prepopulated_fields = {"slug": ["title"]}
     date_hierarchy = "published_at"

@@ -2,7 +2,6 @@ from decimal import Decimal
 
 from django import forms
 from django.contrib.gis.geos import Point
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletAdminWidget
 from leaflet.forms.fields import PointField
@@ -54,10 +53,7 @@ class InitiativeFilterForm(forms.Form):
         self.is_valid()
         data = {name: value for name, value in self.cleaned_data.items() if value}
         if "q" in data:
-            query = data["q"].strip()
-            queryset = queryset.filter(
-                Q(name__icontains=query) | Q(summary__icontains=query) | Q(description__icontains=query)
-            )
+            queryset = queryset.search(data["q"])
         if "theme" in data:
             queryset = queryset.filter(themes=data["theme"])
         if "form" in data:
@@ -71,10 +67,6 @@ class InitiativeFilterForm(forms.Form):
         if "region" in data or "city" in data:
             queryset = queryset.distinct()
         return queryset
-
-    @property
-    def is_filtered(self):
-        return any(self.cleaned_data.get(name) for name in self.fields) if hasattr(self, "cleaned_data") else False
 
 
 class CityAdminForm(forms.ModelForm):

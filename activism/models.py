@@ -1,9 +1,12 @@
+from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 from .markup import render_markdown
 
@@ -12,17 +15,43 @@ LONGITUDE_RANGE = (-180, 180)
 FIRST_YEAR = 1900
 
 
+def casefold_words(text):
+    """Text folded for case-insensitive search in any script: SQLite's own LIKE folds only ASCII letters."""
+    return " ".join((text or "").casefold().split())
+
+
+class TranslatedRecord(models.Model):
+    """A record whose text is entered in Kazakh, Russian and English (see activism/translation.py)."""
+
+    # The fields a page shows as the record's text; a missing one falls back to another language.
+    displayed_text_fields = ["name"]
+
+    class Meta:
+        abstract = True
+
+    def fallback_language(self):
+        """The language shown instead of the page's own when some displayed text is missing in it, else None."""
+        current = get_language() or settings.LANGUAGE_CODE
+        for field in self.displayed_text_fields:
+            if getattr(self, build_localized_fieldname(field, current), None):
+                continue
+            for language in resolution_order(current):
+                if language != current and getattr(self, build_localized_fieldname(field, language), None):
+                    return language
+        return None
+
+
 class PublicationStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
     PUBLISHED = "published", _("Published")
 
 
-class Region(models.Model):
+class Region(TranslatedRecord):
     class Kind(models.TextChoices):
         REGION = "region", _("Region (oblys)")
         CITY = "city", _("City of republican significance")
 
-    name = models.CharField(_("name"), max_length=100, unique=True)
+    name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.REGION)
 
@@ -38,7 +67,7 @@ class Region(models.Model):
         return reverse("activism:region-detail", args=[self.slug])
 
 
-class City(models.Model):
+class City(TranslatedRecord):
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     region = models.ForeignKey(
@@ -85,8 +114,10 @@ class City(models.Model):
         return reverse("activism:city-detail", args=[self.slug])
 
 
-class Theme(models.Model):
-    name = models.CharField(_("name"), max_length=100, unique=True)
+class Theme(TranslatedRecord):
+    displayed_text_fields = ["name", "description"]
+
+    name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     description = models.CharField(_("short description"), max_length=300, blank=True)
     color = models.CharField(
@@ -115,6 +146,13 @@ class InitiativeQuerySet(models.QuerySet):
         """The one definition of what the public may see."""
         return self.filter(publication_status=PublicationStatus.PUBLISHED)
 
+    def search(self, query):
+        """Records holding every word of the query in any language, whatever the case or the script."""
+        queryset = self
+        for word in casefold_words(query).split():
+            queryset = queryset.filter(search_text__contains=word)
+        return queryset
+
     def publish(self):
         return self.update(publication_status=PublicationStatus.PUBLISHED, updated_at=timezone.now())
 
@@ -122,7 +160,7 @@ class InitiativeQuerySet(models.QuerySet):
         return self.update(publication_status=PublicationStatus.DRAFT, updated_at=timezone.now())
 
 
-class Initiative(models.Model):
+class Initiative(TranslatedRecord):
     class Form(models.TextChoices):
         MOVEMENT = "movement", _("Movement")
         PROTEST = "protest", _("Protest or march")
@@ -139,6 +177,8 @@ class Initiative(models.Model):
         ACTIVE = "active", _("Active")
         INACTIVE = "inactive", _("Inactive")
         UNKNOWN = "unknown", _("Unknown")
+
+    displayed_text_fields = ["name", "summary", "description"]
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
@@ -169,6 +209,8 @@ class Initiative(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # Name, summary and description in every language, case-folded; kept up to date by save().
+    search_text = models.TextField(editable=False, blank=True, default="")
 
     objects = InitiativeQuerySet.as_manager()
 
@@ -188,6 +230,18 @@ class Initiative(models.Model):
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        self.search_text = casefold_words(
+            " ".join(
+                getattr(self, build_localized_fieldname(field, language)) or ""
+                for field in ["name", "summary", "description"]
+                for language, _name in settings.LANGUAGES
+            )
+        )
+        if "update_fields" in kwargs and kwargs["update_fields"] is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("activism:initiative-detail", args=[self.slug])
@@ -241,7 +295,9 @@ class Source(models.Model):
         return self.title
 
 
-class Author(models.Model):
+class Author(TranslatedRecord):
+    displayed_text_fields = ["name", "bio"]
+
     name = models.CharField(_("name"), max_length=150)
     slug = models.SlugField(_("slug"), max_length=150, unique=True)
     affiliation = models.CharField(_("affiliation"), max_length=200, blank=True)
@@ -273,7 +329,9 @@ class BlogPostQuerySet(models.QuerySet):
         return self.update(status=PublicationStatus.DRAFT, updated_at=timezone.now())
 
 
-class BlogPost(models.Model):
+class BlogPost(TranslatedRecord):
+    displayed_text_fields = ["title", "lead", "body"]
+
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     author = models.ForeignKey(

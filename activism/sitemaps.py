@@ -4,7 +4,15 @@ from django.urls import reverse
 from .models import Author, BlogPost, City, Initiative, Region, Theme
 
 
-class StaticPagesSitemap(Sitemap):
+class TranslatedSitemap(Sitemap):
+    """Every address in each language, with its hreflang alternates."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class StaticPagesSitemap(TranslatedSitemap):
     def items(self):
         return ["activism:home", "activism:map", "activism:initiative-list", "activism:post-list", "activism:about"]
 
@@ -12,7 +20,7 @@ class StaticPagesSitemap(Sitemap):
         return reverse(item)
 
 
-class InitiativeSitemap(Sitemap):
+class InitiativeSitemap(TranslatedSitemap):
     def items(self):
         return Initiative.objects.published()
 
@@ -20,7 +28,7 @@ class InitiativeSitemap(Sitemap):
         return item.updated_at
 
 
-class BlogPostSitemap(Sitemap):
+class BlogPostSitemap(TranslatedSitemap):
     def items(self):
         return BlogPost.objects.published()
 
@@ -28,7 +36,7 @@ class BlogPostSitemap(Sitemap):
         return item.updated_at
 
 
-class PlaceAndThemeSitemap(Sitemap):
+class PlaceAndThemeSitemap(TranslatedSitemap):
     """Cities, regions and themes with at least one published initiative."""
 
     def items(self):
@@ -40,7 +48,7 @@ class PlaceAndThemeSitemap(Sitemap):
         ]
 
 
-class AuthorSitemap(Sitemap):
+class AuthorSitemap(TranslatedSitemap):
     def items(self):
         return Author.objects.filter(posts__in=BlogPost.objects.published()).distinct()
 

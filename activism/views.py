@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import render
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -47,6 +48,12 @@ def map_data(initiatives, only_city=None, only_region=None):
                 },
             )
             marker["initiatives"].append({"name": initiative.name, "url": initiative.get_absolute_url()})
+    for marker in markers.values():
+        count = len(marker["initiatives"])
+        marker["label"] = ngettext("%(city)s: %(count)d initiative", "%(city)s: %(count)d initiatives", count) % {
+            "city": marker["name"],
+            "count": count,
+        }
     return {
         "tiles": {"url": settings.MAP_TILES_URL, "attribution": settings.MAP_TILES_ATTRIBUTION},
         "center": settings.MAP_CENTER,

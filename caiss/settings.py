@@ -30,6 +30,7 @@ ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", "localhost,127.0.0.1" if DEBUG 
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
+    "modeltranslation",  # before the admin, so translated fields show there
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -38,6 +39,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    "django.contrib.humanize",
     "leaflet",
     "activism",
 ]
@@ -68,6 +70,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "activism.context_processors.site",
+                "activism.context_processors.language_alternates",
             ],
         },
     },
@@ -91,9 +94,23 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = "en"
-LANGUAGES = [("en", _("English"))]
+# Kazakh, Russian and English, for the interface and the records. URLs carry the language: /kk/, /ru/, /en/.
+LANGUAGES = [("kk", _("Kazakh")), ("ru", _("Russian")), ("en", _("English"))]
+# The language for visitors whose browser prefers none of the three, and the one every record must have.
+LANGUAGE_CODE = os.environ.get("CAISS_DEFAULT_LANGUAGE", "en")
+if LANGUAGE_CODE not in dict(LANGUAGES):
+    raise ImproperlyConfigured(f"CAISS_DEFAULT_LANGUAGE must be one of {', '.join(dict(LANGUAGES))}.")
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["caiss.formats"]
+
+# A record missing text in the visitor's language shows the closest other language (and says so on the page).
+MODELTRANSLATION_DEFAULT_LANGUAGE = LANGUAGE_CODE
+MODELTRANSLATION_FALLBACK_LANGUAGES = {
+    "default": ("en", "ru", "kk"),
+    "en": ("ru", "kk"),
+    "ru": ("en", "kk"),
+    "kk": ("ru", "en"),
+}
 TIME_ZONE = "Asia/Almaty"
 USE_I18N = True
 USE_TZ = True

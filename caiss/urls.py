@@ -1,21 +1,25 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from activism.sitemaps import sitemaps
 
-admin.site.site_header = "CAISS Activist Map"
-admin.site.site_title = "CAISS Activist Map admin"
-admin.site.index_title = "Research records"
+admin.site.site_header = _("CAISS Activist Map")
+admin.site.site_title = _("CAISS Activist Map admin")
+admin.site.index_title = _("Research records")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
-    path("", include("activism.urls")),
 ]
+# Public pages carry their language: /kk/map/, /ru/map/, /en/map/. LocaleMiddleware sends "/" and the old
+# unprefixed addresses to the visitor's language (from the browser, else LANGUAGE_CODE).
+urlpatterns += i18n_patterns(path("", include("activism.urls")))
 
 if settings.DEBUG:
     from django.conf.urls.static import static

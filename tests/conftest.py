@@ -4,11 +4,18 @@ from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from PIL import Image
 
 from activism.models import Author, BlogPost, City, Initiative, PublicationStatus, Region, Theme
+
+
+@pytest.fixture(autouse=True)
+def default_language(settings):
+    """Each test starts in the default language: a request in another test leaves its language active."""
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture(autouse=True)

@@ -19,7 +19,7 @@ def admin_client(client, django_user_model):
 
 
 def city_form(region, **overrides):
-    data = {"name": "Taraz", "slug": "taraz", "region": region.pk, "latitude": "", "longitude": "", "location": ""}
+    data = {"name_en": "Taraz", "slug": "taraz", "region": region.pk, "latitude": "", "longitude": "", "location": ""}
     data.update(overrides)
     return data
 
@@ -98,16 +98,16 @@ def test_a_duplicate_slug_gets_a_form_error(admin_client):
 
 def initiative_form(theme, **overrides):
     data = {
-        "name": "Oyan, Qazaqstan!",
+        "name_en": "Oyan, Qazaqstan!",
         "slug": "oyan-qazaqstan",
-        "summary": "A civic movement.",
-        "description": "",
+        "summary_en": "A civic movement.",
+        "description_en": "",
         "themes": [theme.pk],
         "form": "movement",
         "activity_status": "unknown",
         "year_started": "",
         "year_ended": "",
-        "image_alt": "",
+        "image_alt_en": "",
         "publication_status": "published",
     }
     for prefix in ("links", "sources"):
@@ -123,7 +123,7 @@ def test_a_researcher_adds_and_publishes_an_initiative_with_links_and_an_image(a
         theme,
         cities=[city.pk],
         image=image_upload("banner.jpg", "JPEG"),
-        image_alt="Protesters with a banner",
+        image_alt_en="Protesters with a banner",
         **{
             "links-TOTAL_FORMS": "1",
             "links-0-kind": "instagram",

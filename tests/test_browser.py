@@ -118,7 +118,7 @@ def test_a_researcher_places_a_new_city_by_clicking_the_admin_map(live_server, r
     page.click("input[type=submit]")
     page.goto(live_server.url + reverse("admin:activism_city_add"))
 
-    page.fill("#id_name", "Taraz")
+    page.fill("#id_name_en", "Taraz")
     page.click("#id_region + .select2 .select2-selection")
     page.keyboard.type("Jamb")
     page.locator(".select2-results__option", has_text="Jambyl").click()

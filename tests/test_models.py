@@ -89,5 +89,5 @@ def test_markdown_drops_scripts_and_event_handlers(dangerous):
 
 def test_absolute_urls_use_slugs():
     city = make_city("Semey")
-    assert city.get_absolute_url() == "/cities/semey/"
-    assert make_initiative("Oyan", cities=[city]).get_absolute_url() == "/initiatives/oyan/"
+    assert city.get_absolute_url() == "/en/cities/semey/"
+    assert make_initiative("Oyan", cities=[city]).get_absolute_url() == "/en/initiatives/oyan/"

@@ -63,19 +63,21 @@ def test_hidden_records_answer_404(client, site_data, record):
 @pytest.mark.parametrize(
     "url",
     [
-        "/initiatives/nope/",
-        "/cities/nope/",
-        "/regions/nope/",
-        "/themes/nope/",
-        "/blog/nope/",
-        "/blog/authors/nope/",
+        "/en/initiatives/nope/",
+        "/ru/cities/nope/",
+        "/kk/regions/nope/",
+        "/en/themes/nope/",
+        "/en/blog/nope/",
+        "/en/blog/authors/nope/",
         "/no/such/page/",
+        "/de/map/",
     ],
 )
 def test_unknown_addresses_get_the_friendly_404_page(client, site_data, url):
     response = client.get(url)
     assert response.status_code == 404
-    assert "CAISS Activist Map" in response.content.decode()
+    assert "CAISS" in response.content.decode()
+    assert "404.html" in [template.name for template in response.templates]
 
 
 def test_the_500_page_renders_without_a_database(rf):

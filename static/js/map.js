@@ -109,7 +109,7 @@
 
   // A cluster shows how many different initiatives its cities hold (one initiative can be in several).
   function clusterIcon(container) {
-    var text = label(container, "cluster", "initiatives in this area, select to zoom in");
+    var text = label(container, "cluster", "Initiatives in this area: {count}. Select to zoom in.");
     return function (cluster) {
       var seen = {};
       var total = 0;
@@ -122,7 +122,7 @@
         });
       });
       var size = total < 10 ? "map-cluster--small" : total < 100 ? "map-cluster--medium" : "map-cluster--large";
-      return countIcon(total, "marker-cluster map-cluster " + size, total + " " + text);
+      return countIcon(total, "marker-cluster map-cluster " + size, text.replace("{count}", String(total)));
     };
   }
 
@@ -152,8 +152,6 @@
       L.tileLayer(tiles.url, { attribution: tiles.attribution || "", maxZoom: 18 }).addTo(map);
     }
 
-    var one = label(container, "count-one", "initiative");
-    var many = label(container, "count-many", "initiatives");
     var group = L.markerClusterGroup({
       iconCreateFunction: clusterIcon(container),
       showCoverageOnHover: false,
@@ -167,7 +165,8 @@
       }
       var initiatives = item.initiatives || [];
       var count = initiatives.length;
-      var description = item.name + ": " + count + " " + (count === 1 ? one : many);
+      // The label comes translated, with the right plural for the page language.
+      var description = item.label || item.name + ": " + count;
       var marker = L.marker([item.lat, item.lng], {
         icon: countIcon(count, "map-marker", description),
         title: description,
