@@ -212,3 +212,12 @@ def test_kazakh_text_uses_kazakh_letters():
     catalogue = polib.pofile(str(LOCALE / "kk" / "LC_MESSAGES" / "django.po"))
     text = " ".join(entry.msgstr for entry in catalogue)
     assert set("әғқңөұүі") <= set(text.lower())
+
+
+def test_numbers_are_formatted_per_language(client, site_data):
+    almaty = site_data["almaty"]
+    almaty.population = 2200000
+    almaty.save()
+    assert "2,200,000" in client.get(absolute_url_in("en", almaty)).content.decode()
+    assert "2\xa0200\xa0000" in client.get(absolute_url_in("ru", almaty)).content.decode()
+    assert "2\xa0200\xa0000" in client.get(absolute_url_in("kk", almaty)).content.decode()
