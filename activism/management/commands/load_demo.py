@@ -2,6 +2,10 @@
 
 Safe to run again: rows are created or updated by slug, relations are set to the listed values and images are
 generated only when a record has none. Rows with other slugs (a researcher's own work) are never touched.
+
+Translated text in demo_data.py is a dict by language code ({"kk": ..., "ru": ..., "en": ...}) and is written into
+the per-language columns (name_kk, name_ru, name_en); a language left out, or a plain string (English only), leaves
+the other columns empty.
 """
 
 import random
@@ -10,10 +14,13 @@ from datetime import timedelta
 from decimal import Decimal
 from io import BytesIO
 
+from django.conf import settings
 from django.core.files.base import ContentFile
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
-from django.utils import timezone
+from django.db.models import Q
+from django.utils import timezone, translation
+from modeltranslation.utils import build_localized_fieldname
 from PIL import Image, ImageDraw, ImageFont
 
 from activism import demo_data
@@ -29,6 +36,10 @@ from activism.models import (
     Theme,
 )
 
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+# The language of a plain string in demo_data.py, and of the text drawn into the generated pictures.
+SOURCE_LANGUAGE = "en"
+
 BANNER_SIZE = (1200, 630)
 AVATAR_SIZE = 400
 WHITE = (255, 255, 255)
@@ -42,7 +53,8 @@ class Command(BaseCommand):
         self.created = Counter()
         self.updated = Counter()
         self.images = 0
-        with transaction.atomic():
+        # In the default language, so that new rows' untranslated base columns (name, title...) hold its text.
+        with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
             regions = self.load_regions()
             cities = self.load_cities(regions)
             themes = self.load_themes()
@@ -61,23 +73,27 @@ class Command(BaseCommand):
         (self.created if created else self.updated)[model.__name__] += 1
         return obj
 
-    def upsert_named(self, model, slug, **fields):
-        """Like upsert() for models with a unique name: a row a researcher already made under another slug with
-        the same name is used as it is, instead of failing on the unique name."""
-        existing = model.objects.filter(name=fields["name"]).exclude(slug=slug).first()
+    def upsert_named(self, model, slug, name, **fields):
+        """Like upsert() for regions and themes, whose names identify them: a row a researcher already made under
+        another slug with the same name in some language is used as it is, instead of adding a second one."""
+        same_name = Q()
+        for column, value in translated("name", name).items():
+            if value:
+                same_name |= Q(**{column: value})
+        existing = model.objects.filter(same_name).exclude(slug=slug).first()
         if existing is not None:
             return existing
-        return self.upsert(model, slug, **fields)
+        return self.upsert(model, slug, **translated("name", name), **fields)
 
     def load_regions(self):
-        return {slug: self.upsert_named(Region, slug, name=name, kind=kind) for slug, name, kind in demo_data.REGIONS}
+        return {slug: self.upsert_named(Region, slug, name, kind=kind) for slug, name, kind in demo_data.REGIONS}
 
     def load_cities(self, regions):
         return {
             slug: self.upsert(
                 City,
                 slug,
-                name=name,
+                **translated("name", name),
                 region=regions[region],
                 latitude=Decimal(latitude),
                 longitude=Decimal(longitude),
@@ -88,7 +104,9 @@ class Command(BaseCommand):
 
     def load_themes(self):
         return {
-            slug: self.upsert_named(Theme, slug, name=name, description=description, color=color, display_order=order)
+            slug: self.upsert_named(
+                Theme, slug, name, **translated("description", description), color=color, display_order=order
+            )
             for slug, name, description, color, order in demo_data.THEMES
         }
 
@@ -98,9 +116,9 @@ class Command(BaseCommand):
             initiative = self.upsert(
                 Initiative,
                 entry["slug"],
-                name=entry["name"],
-                summary=entry["summary"],
-                description=f"{entry['description']}\n\n{demo_data.DEMO_NOTE}",
+                **translated("name", entry["name"]),
+                **translated("summary", entry["summary"]),
+                **translated("description", with_note(entry["description"], demo_data.DEMO_NOTE)),
                 form=entry["form"],
                 is_nationwide=entry.get("is_nationwide", False),
                 is_online=entry.get("is_online", False),
@@ -115,13 +133,14 @@ class Command(BaseCommand):
                 InitiativeLink.objects.update_or_create(initiative=initiative, url=url, defaults={"kind": kind})
             for source in entry.get("sources", []):
                 Source.objects.update_or_create(initiative=initiative, url=source["url"], defaults=source)
+            title = texts(entry["name"])[SOURCE_LANGUAGE]
             self.attach_image(
                 initiative,
                 "image",
                 f"demo-{entry['slug']}.png",
-                f"Abstract demonstration graphic with the title \u201c{initiative.name}\u201d.",
+                alt_texts(demo_data.IMAGE_ALT, title),
                 render_banner,
-                initiative.name,
+                title,
                 themes[entry["themes"][0]].color,
             )
             initiatives[entry["slug"]] = initiative
@@ -130,8 +149,15 @@ class Command(BaseCommand):
     def load_authors(self):
         authors = {}
         for slug, name, bio, color in demo_data.AUTHORS:
-            author = self.upsert(Author, slug, name=name, affiliation=demo_data.AFFILIATION, bio=bio)
-            self.attach_image(author, "photo", f"demo-{slug}.png", None, render_avatar, author.name, color)
+            author = self.upsert(
+                Author,
+                slug,
+                **translated("name", name),
+                **translated("affiliation", demo_data.AFFILIATION),
+                **translated("bio", bio),
+            )
+            initials_from = texts(name)[SOURCE_LANGUAGE]
+            self.attach_image(author, "photo", f"demo-{slug}.png", None, render_avatar, initials_from, color)
             authors[slug] = author
         return authors
 
@@ -144,10 +170,10 @@ class Command(BaseCommand):
                 BlogPost,
                 entry["slug"],
                 create_defaults={"published_at": published_at},
-                title=entry["title"],
+                **translated("title", entry["title"]),
                 author=authors[entry["author"]],
-                lead=entry["lead"],
-                body=f"{entry['body']}\n\n{demo_data.POST_NOTE}",
+                **translated("lead", entry["lead"]),
+                **translated("body", with_note(entry["body"], demo_data.POST_NOTE)),
                 status=PublicationStatus.PUBLISHED,
             )
             if entry["days"] > 0 and post.published_at <= now:
@@ -156,35 +182,44 @@ class Command(BaseCommand):
                 post.save(update_fields=["published_at"])
             post.initiatives.set([initiatives[slug] for slug in entry["initiatives"]])
             post.themes.set([themes[slug] for slug in entry["themes"]])
+            title = texts(entry["title"])[SOURCE_LANGUAGE]
             self.attach_image(
                 post,
                 "cover_image",
                 f"demo-{entry['slug']}.png",
-                f"Abstract demonstration cover with the title \u201c{post.title}\u201d.",
+                alt_texts(demo_data.COVER_IMAGE_ALT, title),
                 render_banner,
-                post.title,
+                title,
                 themes[entry["themes"][0]].color,
             )
 
     # Images
 
     def attach_image(self, obj, field_name, filename, alt, render, *args):
-        """Give obj a generated image, with its alt text, unless it already has an image whose file exists."""
+        """Give obj a generated image, with its alt text in every language (alt: a dict by language, or None),
+        unless it already has an image whose file exists. The alt text of an image generated earlier is kept up
+        to date; an image someone else uploaded is left alone with its alt text."""
         current = getattr(obj, field_name)
-        if current and current.storage.exists(current.name):
-            return
         target = current.field.generate_filename(obj, filename)
-        if current.storage.exists(target):
+        update_fields = set()
+        if current and current.storage.exists(current.name):
+            if current.name != target:
+                return
+        elif current.storage.exists(target):
             # Left by an earlier load into another database: reuse it rather than pile up copies.
             setattr(obj, field_name, target)
+            update_fields.add(field_name)
         else:
             current.save(filename, ContentFile(render(*args)), save=False)
             self.images += 1
-        update_fields = [field_name]
+            update_fields.add(field_name)
         if alt is not None:
-            setattr(obj, f"{field_name}_alt", alt)
-            update_fields.append(f"{field_name}_alt")
-        obj.save(update_fields=update_fields)
+            for column, value in translated(f"{field_name}_alt", alt).items():
+                if getattr(obj, column) != value:
+                    setattr(obj, column, value)
+                    update_fields.add(column)
+        if update_fields:
+            obj.save(update_fields=update_fields)
 
     # Summary
 
@@ -205,6 +240,33 @@ class Command(BaseCommand):
                 f"new images: {self.images}."
             )
         )
+
+
+def texts(text):
+    """Translated text as a dict by language code; a plain string is English only."""
+    if isinstance(text, str):
+        return {SOURCE_LANGUAGE: text}
+    unknown = set(text) - set(LANGUAGES)
+    if unknown:
+        raise CommandError(f"Demo data has text in unknown languages: {', '.join(sorted(unknown))}.")
+    return text
+
+
+def translated(field, text):
+    """The per-language columns of a translated field, e.g. {"name_kk": ..., "name_ru": ..., "name_en": ...}.
+    A language without text gets an empty string."""
+    text = texts(text)
+    return {build_localized_fieldname(field, language): text.get(language) or "" for language in LANGUAGES}
+
+
+def with_note(text, note):
+    """The text with the note (a dict by language) added to the end, in each language that has text."""
+    return {language: f"{value}\n\n{note[language]}" for language, value in texts(text).items() if value}
+
+
+def alt_texts(template, title):
+    """The alt text of a generated picture in each language, from a dict of templates with a {title} field."""
+    return {language: pattern.format(title=title) for language, pattern in template.items()}
 
 
 def hex_to_rgb(color):
