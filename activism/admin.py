@@ -1,18 +1,24 @@
+from datetime import timedelta
+
+import reversion
 from django.conf import settings
 from django.contrib import admin, messages
 from django.db.models import Count
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
+from reversion_compare.admin import CompareVersionAdmin
 
-from .forms import CityAdminForm
+from .forms import CityAdminForm, CuratedRecordForm, PublishedRecordForm
 from .models import (
     Author,
     BlogPost,
     City,
     Initiative,
     InitiativeLink,
+    PublicationStatus,
     Region,
     Source,
     Theme,
@@ -30,28 +36,84 @@ def image_preview(image, alt=""):
     return format_html('<img src="{}" alt="{}" class="admin-preview" width="120">', image.url, alt)
 
 
-class PublicationActionsMixin:
-    """Publish and unpublish from the changelist, through the queryset's own methods."""
+class CuratedAdmin(CompareVersionAdmin, TranslationAdmin):
+    """The researchers' editing page: the three languages side by side, the history of every change with its
+    differences, restoring any earlier version or a deleted record (django-reversion), and a save refused when
+    someone else saved the record in the meantime."""
 
-    actions = ["publish", "unpublish"]
+    form = CuratedRecordForm
+    history_latest_first = True
 
-    @admin.action(description=_("Publish the selected records"))
+
+class WorkflowAdmin(CuratedAdmin):
+    """Draft -> in review -> published -> archived. Researchers submit for review; editors publish, archive and
+    delete what the public has seen. Enforced here on the server, whatever the request."""
+
+    form = PublishedRecordForm
+    actions = ["submit_for_review", "publish", "archive", "return_to_draft"]
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.user = request.user
+        return form
+
+    def has_publish_permission(self, request):
+        return self.model.can_publish(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or obj.can_be_edited_by(request.user))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or obj.can_be_edited_by(request.user))
+
+    def view_on_site(self, obj):
+        """The public page once it is public; until then the staff-only preview."""
+        if self.model.objects.published().filter(pk=obj.pk).exists():
+            return obj.get_absolute_url()
+        return obj.get_preview_url()
+
+    def move_selected(self, request, queryset, status, done_message):
+        moved = 0
+        for record in queryset:
+            with reversion.create_revision():
+                reversion.set_user(request.user)
+                reversion.set_comment(str(done_message))
+                moved += record.move_to(status, request.user)
+        skipped = len(queryset) - moved
+        self.message_user(request, ngettext("%d record: %s", "%d records: %s", moved) % (moved, done_message))
+        if skipped:
+            self.message_user(
+                request,
+                ngettext(
+                    "%d record was left as it was (already there, or a move you may not make).",
+                    "%d records were left as they were (already there, or a move you may not make).",
+                    skipped,
+                )
+                % skipped,
+                messages.WARNING,
+            )
+
+    @admin.action(description=_("Submit the selected records for review"))
+    def submit_for_review(self, request, queryset):
+        self.move_selected(request, queryset, PublicationStatus.REVIEW, _("submitted for review"))
+
+    @admin.action(description=_("Publish the selected records"), permissions=["publish"])
     def publish(self, request, queryset):
-        updated = queryset.publish()
-        self.message_user(
-            request, ngettext("%d record published.", "%d records published.", updated) % updated, messages.SUCCESS
-        )
+        self.move_selected(request, queryset, PublicationStatus.PUBLISHED, _("published"))
 
-    @admin.action(description=_("Unpublish the selected records (back to draft)"))
-    def unpublish(self, request, queryset):
-        updated = queryset.unpublish()
-        self.message_user(
-            request, ngettext("%d record unpublished.", "%d records unpublished.", updated) % updated, messages.SUCCESS
-        )
+    @admin.action(description=_("Archive the selected records (kept, not public)"), permissions=["publish"])
+    def archive(self, request, queryset):
+        self.move_selected(request, queryset, PublicationStatus.ARCHIVED, _("archived"))
+
+    @admin.action(description=_("Return the selected records to draft"), permissions=["publish"])
+    def return_to_draft(self, request, queryset):
+        self.move_selected(request, queryset, PublicationStatus.DRAFT, _("returned to draft"))
 
 
 @admin.register(Region)
-class RegionAdmin(TranslationAdmin):
+class RegionAdmin(CuratedAdmin):
     list_display = ["name", "kind", "city_count"]
     list_filter = ["kind"]
     ordering = ["name"]  # stated here too: Meta.ordering is dropped once get_queryset() annotates
@@ -67,7 +129,7 @@ class RegionAdmin(TranslationAdmin):
 
 
 @admin.register(City)
-class CityAdmin(TranslationAdmin):
+class CityAdmin(CuratedAdmin):
     form = CityAdminForm
     list_display = ["name", "region", "latitude", "longitude", "population"]
     list_filter = ["region__kind", "region"]
@@ -78,7 +140,7 @@ class CityAdmin(TranslationAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(TranslationAdmin):
+class ThemeAdmin(CuratedAdmin):
     list_display = ["name", "colour_swatch", "display_order", "initiative_count"]
     list_editable = ["display_order"]
     ordering = ["display_order", "name"]
@@ -107,10 +169,43 @@ class SourceInline(admin.TabularInline):
     extra = 1
 
 
+class VerificationFilter(admin.SimpleListFilter):
+    title = _("verification")
+    parameter_name = "verified"
+
+    def lookups(self, request, model_admin):
+        return [("stale", _("Not verified for 12 months (or never)")), ("recent", _("Verified in the last 12 months"))]
+
+    def queryset(self, request, queryset):
+        year_ago = timezone.localdate() - timedelta(days=365)
+        if self.value() == "stale":
+            return queryset.unverified_since(year_ago)
+        if self.value() == "recent":
+            return queryset.exclude(pk__in=queryset.unverified_since(year_ago))
+        return queryset
+
+
 @admin.register(Initiative)
-class InitiativeAdmin(PublicationActionsMixin, TranslationAdmin):
-    list_display = ["name", "form", "activity_status", "publication_status", "year_started", "updated_at"]
-    list_filter = ["publication_status", "activity_status", "form", "themes", "cities__region", "is_nationwide"]
+class InitiativeAdmin(WorkflowAdmin):
+    list_display = [
+        "name",
+        "form",
+        "activity_status",
+        "publication_status",
+        "is_sensitive",
+        "last_verified",
+        "updated_at",
+    ]
+    list_filter = [
+        "publication_status",
+        VerificationFilter,
+        "is_sensitive",
+        "activity_status",
+        "form",
+        "themes",
+        "cities__region",
+        "is_nationwide",
+    ]
     search_fields = ["slug", "search_text"]
     autocomplete_fields = ["themes", "cities"]
     prepopulated_fields = {"slug": ["name"]}
@@ -119,10 +214,11 @@ class InitiativeAdmin(PublicationActionsMixin, TranslationAdmin):
     inlines = [InitiativeLinkInline, SourceInline]
     save_on_top = True
     fieldsets = [
-        (None, {"fields": ["name", "slug", "summary", "description"]}),
+        (None, {"fields": ["name", "slug", "summary", "description", "loaded_version"]}),
         (_("Classification"), {"fields": ["themes", "form", "activity_status", "year_started", "year_ended"]}),
         (_("Where"), {"fields": ["cities", "is_nationwide", "is_online"]}),
         (_("Image"), {"fields": ["image", "image_alt", "image_preview"]}),
+        (_("Safety and checking"), {"fields": ["is_sensitive", "last_verified"]}),
         (_("Publication"), {"fields": ["publication_status", "created_at", "updated_at"]}),
     ]
 
@@ -138,7 +234,7 @@ class InitiativeAdmin(PublicationActionsMixin, TranslationAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(TranslationAdmin):
+class AuthorAdmin(CuratedAdmin):
     list_display = ["name", "affiliation"]
     search_fields = ["slug", *in_every_language("name", "affiliation")]
     prepopulated_fields = {"slug": ["name"]}
@@ -150,9 +246,9 @@ class AuthorAdmin(TranslationAdmin):
 
 
 @admin.register(BlogPost)
-class BlogPostAdmin(PublicationActionsMixin, TranslationAdmin):
-    list_display = ["title", "author", "status", "published_at", "is_scheduled"]
-    list_filter = ["status", "author", "themes"]
+class BlogPostAdmin(WorkflowAdmin):
+    list_display = ["title", "author", "publication_status", "published_at", "is_scheduled"]
+    list_filter = ["publication_status", "author", "themes"]
     list_select_related = ["author"]
     search_fields = ["slug", *in_every_language("title", "lead", "body")]
     autocomplete_fields = ["author", "initiatives", "themes"]
@@ -161,10 +257,10 @@ class BlogPostAdmin(PublicationActionsMixin, TranslationAdmin):
     readonly_fields = ["cover_preview"]
     save_on_top = True
     fieldsets = [
-        (None, {"fields": ["title", "slug", "author", "lead", "body"]}),
+        (None, {"fields": ["title", "slug", "author", "lead", "body", "loaded_version"]}),
         (_("Cover image"), {"fields": ["cover_image", "cover_image_alt", "cover_preview"]}),
         (_("Related"), {"fields": ["initiatives", "themes"]}),
-        (_("Publication"), {"fields": ["status", "published_at"]}),
+        (_("Publication"), {"fields": ["publication_status", "published_at"]}),
     ]
 
     @admin.display(description=_("scheduled"), boolean=True)

@@ -2,6 +2,8 @@ from decimal import Decimal
 
 from django import forms
 from django.contrib.gis.geos import Point
+from django.urls import reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletAdminWidget
 from leaflet.forms.fields import PointField
@@ -63,13 +65,68 @@ class InitiativeFilterForm(forms.Form):
         if "region" in data:
             queryset = queryset.filter(cities__region=data["region"])
         if "city" in data:
-            queryset = queryset.filter(cities=data["city"])
+            # Sensitive initiatives are never tied to a city in public.
+            queryset = queryset.filter(cities=data["city"], is_sensitive=False)
         if "region" in data or "city" in data:
             queryset = queryset.distinct()
         return queryset
 
 
-class CityAdminForm(forms.ModelForm):
+class CuratedRecordForm(forms.ModelForm):
+    """Refuses to save over a newer version: two people editing the same record (optimistic locking).
+
+    The version the editor loaded travels with the form; if the stored record has moved on, the save is refused
+    with a link to the newer version, and the form keeps everything the editor typed.
+    """
+
+    loaded_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.fields["loaded_version"].initial = self.instance.version
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.instance.pk:
+            stored = (
+                type(self.instance)
+                .objects.select_for_update()
+                .filter(pk=self.instance.pk)
+                .values_list("version", flat=True)
+                .first()
+            )
+            if stored is not None and cleaned_data.get("loaded_version") != stored:
+                opts = self.instance._meta
+                url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[self.instance.pk])
+                raise forms.ValidationError(
+                    format_html(
+                        _(
+                            "Someone else saved this record after you opened it, so your changes were not saved. "
+                            'Open <a href="{}" target="_blank">the newer version</a> in a new tab, compare, and '
+                            "make your changes there; what you typed is still below."
+                        ),
+                        url,
+                    ),
+                    code="stale",
+                )
+        return cleaned_data
+
+
+class PublishedRecordForm(CuratedRecordForm):
+    """Offers only the workflow moves the user may make, and refuses any other value sent by hand."""
+
+    user = None  # set by the admin's get_form()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("publication_status")
+        if field is not None and self.user is not None:
+            allowed = self.instance.allowed_statuses(self.user)
+            field.choices = [(value, label) for value, label in field.choices if value in allowed]
+
+
+class CityAdminForm(CuratedRecordForm):
     """Place a city by clicking or dragging a marker; typing the coordinates works too."""
 
     location = PointField(

@@ -20,14 +20,26 @@ def casefold_words(text):
     return " ".join((text or "").casefold().split())
 
 
-class TranslatedRecord(models.Model):
-    """A record whose text is entered in Kazakh, Russian and English (see activism/translation.py)."""
+class CuratedRecord(models.Model):
+    """A record researchers curate: its text in Kazakh, Russian and English (see activism/translation.py), and a
+    version number that refuses a save based on an older copy (two people editing at once)."""
 
     # The fields a page shows as the record's text; a missing one falls back to another language.
     displayed_text_fields = ["name"]
 
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
     class Meta:
         abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            # Counted from the stored row, not this copy, so an old copy (or a restored version) cannot reuse a number.
+            stored = type(self).objects.filter(pk=self.pk).values_list("version", flat=True).first()
+            self.version = (stored or 0) + 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+        super().save(*args, **kwargs)
 
     def fallback_language(self):
         """The language shown instead of the page's own when some displayed text is missing in it, else None."""
@@ -43,10 +55,60 @@ class TranslatedRecord(models.Model):
 
 class PublicationStatus(models.TextChoices):
     DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
     PUBLISHED = "published", _("Published")
+    ARCHIVED = "archived", _("Archived")
 
 
-class Region(TranslatedRecord):
+class PublishedRecord(models.Model):
+    """The review workflow of initiatives and posts: draft -> in review -> published -> archived.
+
+    Researchers move their drafts to review and back; editors (the publish permission) make any move.
+    """
+
+    EDITOR_MOVES = {
+        PublicationStatus.DRAFT: {PublicationStatus.REVIEW, PublicationStatus.PUBLISHED},
+        PublicationStatus.REVIEW: {PublicationStatus.DRAFT, PublicationStatus.PUBLISHED},
+        PublicationStatus.PUBLISHED: {PublicationStatus.ARCHIVED, PublicationStatus.DRAFT},
+        PublicationStatus.ARCHIVED: {PublicationStatus.PUBLISHED, PublicationStatus.DRAFT},
+    }
+    RESEARCHER_MOVES = {
+        PublicationStatus.DRAFT: {PublicationStatus.REVIEW},
+        PublicationStatus.REVIEW: {PublicationStatus.DRAFT},
+    }
+    # States a researcher may still edit and delete: the ones the public has not seen.
+    UNPUBLISHED_STATES = {PublicationStatus.DRAFT, PublicationStatus.REVIEW}
+
+    publication_status = models.CharField(
+        _("publication status"), max_length=10, choices=PublicationStatus, default=PublicationStatus.DRAFT
+    )
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def can_publish(cls, user):
+        return user.has_perm(f"{cls._meta.app_label}.publish_{cls._meta.model_name}")
+
+    def allowed_statuses(self, user):
+        """The states this user may give the record, its current one included."""
+        current = self.publication_status if self.pk else PublicationStatus.DRAFT
+        moves = self.EDITOR_MOVES if self.can_publish(user) else self.RESEARCHER_MOVES
+        return {current, *moves.get(current, set())}
+
+    def can_be_edited_by(self, user):
+        return self.can_publish(user) or self.publication_status in self.UNPUBLISHED_STATES
+
+    def move_to(self, status, user):
+        """Give the record a new state, if the user may; returns whether it changed."""
+        if status == self.publication_status or status not in self.allowed_statuses(user):
+            return False
+        self.publication_status = status
+        self.save()
+        return True
+
+
+class Region(CuratedRecord):
     class Kind(models.TextChoices):
         REGION = "region", _("Region (oblys)")
         CITY = "city", _("City of republican significance")
@@ -54,11 +116,41 @@ class Region(TranslatedRecord):
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.REGION)
+    # Where the map shows the region's sensitive initiatives, which never appear at their cities.
+    latitude = models.DecimalField(
+        _("centre latitude"),
+        max_digits=8,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(LATITUDE_RANGE[0]), MaxValueValidator(LATITUDE_RANGE[1])],
+    )
+    longitude = models.DecimalField(
+        _("centre longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(LONGITUDE_RANGE[0]), MaxValueValidator(LONGITUDE_RANGE[1])],
+        help_text=_("The centre of the region, where the map places its sensitive initiatives."),
+    )
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("region")
         verbose_name_plural = _("regions")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True)
+                | Q(latitude__gte=LATITUDE_RANGE[0], latitude__lte=LATITUDE_RANGE[1]),
+                name="region_latitude_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True)
+                | Q(longitude__gte=LONGITUDE_RANGE[0], longitude__lte=LONGITUDE_RANGE[1]),
+                name="region_longitude_in_range",
+            ),
+        ]
 
     def __str__(self):
         return self.name
@@ -67,7 +159,7 @@ class Region(TranslatedRecord):
         return reverse("activism:region-detail", args=[self.slug])
 
 
-class City(TranslatedRecord):
+class City(CuratedRecord):
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     region = models.ForeignKey(
@@ -114,7 +206,7 @@ class City(TranslatedRecord):
         return reverse("activism:city-detail", args=[self.slug])
 
 
-class Theme(TranslatedRecord):
+class Theme(CuratedRecord):
     displayed_text_fields = ["name", "description"]
 
     name = models.CharField(_("name"), max_length=100)
@@ -153,14 +245,15 @@ class InitiativeQuerySet(models.QuerySet):
             queryset = queryset.filter(search_text__contains=word)
         return queryset
 
-    def publish(self):
-        return self.update(publication_status=PublicationStatus.PUBLISHED, updated_at=timezone.now())
+    def not_sensitive(self):
+        """Records that may appear with their city, in the sitemap and in the open data."""
+        return self.filter(is_sensitive=False)
 
-    def unpublish(self):
-        return self.update(publication_status=PublicationStatus.DRAFT, updated_at=timezone.now())
+    def unverified_since(self, date):
+        return self.filter(Q(last_verified__isnull=True) | Q(last_verified__lt=date))
 
 
-class Initiative(TranslatedRecord):
+class Initiative(PublishedRecord, CuratedRecord):
     class Form(models.TextChoices):
         MOVEMENT = "movement", _("Movement")
         PROTEST = "protest", _("Protest or march")
@@ -204,8 +297,16 @@ class Initiative(TranslatedRecord):
     image_alt = models.CharField(
         _("image alt text"), max_length=250, blank=True, help_text=_("Describe the image for people who cannot see it.")
     )
-    publication_status = models.CharField(
-        _("publication status"), max_length=10, choices=PublicationStatus, default=PublicationStatus.DRAFT
+    is_sensitive = models.BooleanField(
+        _("sensitive"),
+        default=False,
+        help_text=_(
+            "For people at risk: the record is kept out of search engines, the sitemap and the open data, "
+            "and the public sees only its region, never its city."
+        ),
+    )
+    last_verified = models.DateField(
+        _("last verified"), null=True, blank=True, help_text=_("When a researcher last checked this record.")
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -218,6 +319,7 @@ class Initiative(TranslatedRecord):
         ordering = ["name"]
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")
+        permissions = [("publish_initiative", _("Can publish, archive and unpublish initiatives"))]
         constraints = [
             models.CheckConstraint(
                 condition=Q(year_ended__isnull=True)
@@ -246,9 +348,19 @@ class Initiative(TranslatedRecord):
     def get_absolute_url(self):
         return reverse("activism:initiative-detail", args=[self.slug])
 
+    def get_preview_url(self):
+        return reverse("activism:initiative-preview", args=[self.slug])
+
     @property
     def is_published(self):
         return self.publication_status == PublicationStatus.PUBLISHED
+
+    def public_places(self):
+        """Where the public may see the initiative act: its cities, or only their regions when it is sensitive."""
+        cities = self.cities.all()
+        if not self.is_sensitive:
+            return list(cities)
+        return list({city.region_id: city.region for city in cities}.values())
 
     def description_html(self):
         return render_markdown(self.description)
@@ -295,7 +407,7 @@ class Source(models.Model):
         return self.title
 
 
-class Author(TranslatedRecord):
+class Author(CuratedRecord):
     displayed_text_fields = ["name", "bio"]
 
     name = models.CharField(_("name"), max_length=150)
@@ -319,17 +431,10 @@ class Author(TranslatedRecord):
 class BlogPostQuerySet(models.QuerySet):
     def published(self):
         """Published and due: a post dated in the future is scheduled, not public yet."""
-        return self.filter(status=PublicationStatus.PUBLISHED, published_at__lte=timezone.now())
-
-    def publish(self):
-        """Publish the selection; a post dated in the future stays scheduled until its date."""
-        return self.update(status=PublicationStatus.PUBLISHED, updated_at=timezone.now())
-
-    def unpublish(self):
-        return self.update(status=PublicationStatus.DRAFT, updated_at=timezone.now())
+        return self.filter(publication_status=PublicationStatus.PUBLISHED, published_at__lte=timezone.now())
 
 
-class BlogPost(TranslatedRecord):
+class BlogPost(PublishedRecord, CuratedRecord):
     displayed_text_fields = ["title", "lead", "body"]
 
     title = models.CharField(_("title"), max_length=200)
@@ -347,7 +452,6 @@ class BlogPost(TranslatedRecord):
     published_at = models.DateTimeField(
         _("publication date"), default=timezone.now, help_text=_("A future date schedules the post.")
     )
-    status = models.CharField(_("status"), max_length=10, choices=PublicationStatus, default=PublicationStatus.DRAFT)
     initiatives = models.ManyToManyField(
         Initiative, verbose_name=_("related initiatives"), related_name="posts", blank=True
     )
@@ -362,6 +466,7 @@ class BlogPost(TranslatedRecord):
         get_latest_by = "published_at"
         verbose_name = _("blog post")
         verbose_name_plural = _("blog posts")
+        permissions = [("publish_blogpost", _("Can publish, archive and unpublish blog posts"))]
 
     def __str__(self):
         return self.title
@@ -369,9 +474,12 @@ class BlogPost(TranslatedRecord):
     def get_absolute_url(self):
         return reverse("activism:post-detail", args=[self.slug])
 
+    def get_preview_url(self):
+        return reverse("activism:post-preview", args=[self.slug])
+
     @property
     def is_scheduled(self):
-        return self.status == PublicationStatus.PUBLISHED and self.published_at > timezone.now()
+        return self.publication_status == PublicationStatus.PUBLISHED and self.published_at > timezone.now()
 
     def body_html(self):
         return render_markdown(self.body)

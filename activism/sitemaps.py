@@ -22,7 +22,7 @@ class StaticPagesSitemap(TranslatedSitemap):
 
 class InitiativeSitemap(TranslatedSitemap):
     def items(self):
-        return Initiative.objects.published()
+        return Initiative.objects.published().not_sensitive()
 
     def lastmod(self, item):
         return item.updated_at
@@ -42,7 +42,7 @@ class PlaceAndThemeSitemap(TranslatedSitemap):
     def items(self):
         published = Initiative.objects.published()
         return [
-            *City.objects.filter(initiatives__in=published).distinct(),
+            *City.objects.filter(initiatives__in=published.not_sensitive()).distinct(),
             *Region.objects.filter(cities__initiatives__in=published).distinct(),
             *Theme.objects.filter(initiatives__in=published).distinct(),
         ]

@@ -18,4 +18,6 @@ urlpatterns = [
     path("blog/authors/<slug:slug>/", views.AuthorDetailView.as_view(), name="author-detail"),
     path("blog/<slug:slug>/", views.BlogPostDetailView.as_view(), name="post-detail"),
     path("about/", views.AboutView.as_view(), name="about"),
+    path("preview/initiatives/<slug:slug>/", views.InitiativePreviewView.as_view(), name="initiative-preview"),
+    path("preview/blog/<slug:slug>/", views.BlogPostPreviewView.as_view(), name="post-preview"),
 ]

@@ -1,7 +1,9 @@
 from django.conf import settings
+from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.shortcuts import render
+from django.utils.decorators import method_decorator
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
@@ -16,7 +18,7 @@ POSTS_PER_PAGE = 10
 def listed_initiatives():
     """Published initiatives with what a list row and a map marker show, in a fixed number of queries."""
     return Initiative.objects.published().prefetch_related(
-        "themes", Prefetch("cities", City.objects.only("name", "slug", "region", "latitude", "longitude"))
+        "themes", Prefetch("cities", City.objects.select_related("region"))
     )
 
 
@@ -32,18 +34,22 @@ def map_data(initiatives, only_city=None, only_region=None):
     """
     markers = {}
     for initiative in initiatives:
-        for city in initiative.cities.all():
-            if only_city is not None and city.pk != only_city.pk:
+        for place in initiative.public_places():
+            # A sensitive initiative's place is a region: it shows at the region's centre, or not at all.
+            region_id = place.pk if isinstance(place, Region) else place.region_id
+            if only_city is not None and place != only_city:
                 continue
-            if only_region is not None and city.region_id != only_region.pk:
+            if only_region is not None and region_id != only_region.pk:
+                continue
+            if place.latitude is None or place.longitude is None:
                 continue
             marker = markers.setdefault(
-                city.pk,
+                (type(place).__name__, place.pk),
                 {
-                    "name": city.name,
-                    "url": city.get_absolute_url(),
-                    "lat": float(city.latitude),
-                    "lng": float(city.longitude),
+                    "name": place.name,
+                    "url": place.get_absolute_url(),
+                    "lat": float(place.latitude),
+                    "lng": float(place.longitude),
                     "initiatives": [],
                 },
             )
@@ -67,7 +73,7 @@ def home(request):
     published = Initiative.objects.published()
     context = {
         "initiative_count": published.count(),
-        "city_count": City.objects.filter(initiatives__in=published).distinct().count(),
+        "city_count": City.objects.filter(initiatives__in=published.not_sensitive()).distinct().count(),
         "region_count": Region.objects.filter(cities__initiatives__in=published).distinct().count(),
         "latest_posts": BlogPost.objects.published().select_related("author")[:3],
         # Meta.ordering does not apply to grouped queries, hence the explicit order_by().
@@ -86,7 +92,7 @@ def initiative_map(request):
         "filter_form": filter_form,
         "initiatives": initiatives,
         "map_data": map_data(initiatives, only_region=filter_form.cleaned_data.get("region")),
-        "without_city": [initiative for initiative in initiatives if not initiative.cities.all()],
+        "without_city": [initiative for initiative in initiatives if not initiative.public_places()],
     }
     return render(request, "activism/map.html", context)
 
@@ -98,9 +104,31 @@ def initiative_list(request):
     return render(request, "activism/initiative_list.html", {"filter_form": filter_form, "page_obj": page})
 
 
-class InitiativeDetailView(DetailView):
+class NoIndexMixin:
+    """Pages search engines must not keep: sensitive records and staff previews."""
+
+    def is_noindex(self):
+        return False
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(noindex=self.is_noindex(), **kwargs)
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if context["noindex"]:
+            response.headers["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+
+class InitiativeDetailView(NoIndexMixin, DetailView):
+    def is_noindex(self):
+        return self.object.is_sensitive
+
     def get_queryset(self):
-        return Initiative.objects.published().prefetch_related(
+        return self.any_state().published()
+
+    def any_state(self):
+        return Initiative.objects.prefetch_related(
             "themes",
             "links",
             "sources",
@@ -112,11 +140,29 @@ class InitiativeDetailView(DetailView):
         return super().get_context_data(map_data=map_data([self.object]), **kwargs)
 
 
+class InitiativePreviewView(InitiativeDetailView):
+    """A record exactly as the public will see it, whatever its state: staff only, never indexed."""
+
+    def is_noindex(self):
+        return True
+
+    @method_decorator(staff_member_required)
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return self.any_state()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(is_preview=True, **kwargs)
+
+
 class CityDetailView(DetailView):
     queryset = City.objects.select_related("region")
 
     def get_context_data(self, **kwargs):
-        initiatives = list(listed_initiatives().filter(cities=self.object))
+        # Sensitive initiatives never show at their city, only at their region.
+        initiatives = list(listed_initiatives().not_sensitive().filter(cities=self.object))
         return super().get_context_data(
             initiatives=initiatives, map_data=map_data(initiatives, only_city=self.object), **kwargs
         )
@@ -164,13 +210,31 @@ class BlogPostListView(ListView):
         return page.paginator, page, page.object_list, page.has_other_pages()
 
 
-class BlogPostDetailView(DetailView):
+class BlogPostDetailView(NoIndexMixin, DetailView):
     def get_queryset(self):
-        return (
-            BlogPost.objects.published()
-            .select_related("author")
-            .prefetch_related("themes", Prefetch("initiatives", Initiative.objects.published()))
+        return self.any_state().published()
+
+    def any_state(self):
+        return BlogPost.objects.select_related("author").prefetch_related(
+            "themes", Prefetch("initiatives", Initiative.objects.published())
         )
+
+
+class BlogPostPreviewView(BlogPostDetailView):
+    """A post exactly as the public will see it, whatever its state or date: staff only, never indexed."""
+
+    def is_noindex(self):
+        return True
+
+    @method_decorator(staff_member_required)
+    def dispatch(self, request, *args, **kwargs):
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return self.any_state()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(is_preview=True, **kwargs)
 
 
 class AuthorDetailView(DetailView):

@@ -41,6 +41,8 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "django.contrib.humanize",
     "leaflet",
+    "reversion",
+    "reversion_compare",
     "activism",
 ]
 

@@ -62,10 +62,10 @@ def make_post(title="Notes from the field", author=None, published=True, publish
     fields.setdefault("slug", slugify(title))
     fields.setdefault("lead", f"Lead of {title}.")
     fields.setdefault("body", f"Body of {title}.")
+    fields.setdefault("publication_status", PublicationStatus.PUBLISHED if published else PublicationStatus.DRAFT)
     return BlogPost.objects.create(
         title=title,
         author=author or Author.objects.first() or make_author(),
-        status=PublicationStatus.PUBLISHED if published else PublicationStatus.DRAFT,
         published_at=published_at or timezone.now() - timedelta(days=1),
         **fields,
     )

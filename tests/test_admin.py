@@ -52,6 +52,7 @@ def test_dragging_the_marker_of_an_existing_city_moves_it(admin_client):
     city = make_city("Taraz", make_region("Jambyl"), "42.9", "71.37")
     data = city_form(city.region, latitude="42.9", longitude="71.37", location=geojson_point(71.5, 43.0))
     data["initial-location"] = geojson_point(71.37, 42.9)
+    data["loaded_version"] = city.version
     response = admin_client.post(reverse("admin:activism_city_change", args=[city.pk]), data)
     assert response.status_code == 302
     city.refresh_from_db()
@@ -173,7 +174,7 @@ def test_publish_and_unpublish_actions(admin_client):
     admin_client.post(changelist, {"action": "publish", "_selected_action": [draft.pk]})
     draft.refresh_from_db()
     assert draft.publication_status == PublicationStatus.PUBLISHED
-    admin_client.post(changelist, {"action": "unpublish", "_selected_action": [draft.pk]})
+    admin_client.post(changelist, {"action": "return_to_draft", "_selected_action": [draft.pk]})
     draft.refresh_from_db()
     assert draft.publication_status == PublicationStatus.DRAFT
     assert admin_client.get(draft.get_absolute_url()).status_code == 404
@@ -199,7 +200,9 @@ def test_initiative_changelist_search_and_filter_find_the_right_records(admin_cl
 
 def test_blog_post_changelist_filters_by_status(admin_client, site_data):
     url = reverse("admin:activism_blogpost_changelist")
-    titles = {post.title for post in admin_client.get(url, {"status__exact": "draft"}).context["cl"].result_list}
+    titles = {
+        post.title for post in admin_client.get(url, {"publication_status__exact": "draft"}).context["cl"].result_list
+    }
     assert titles == {"Draft Hidden Post"}
 
 

@@ -33,13 +33,12 @@ def test_a_scheduled_post_becomes_public_when_its_date_passes():
     assert list(BlogPost.objects.published()) == [post]
 
 
-def test_publish_and_unpublish_change_what_is_public():
-    make_initiative("One", published=False)
-    Initiative.objects.all().publish()
-    assert Initiative.objects.published().count() == 1
-    Initiative.objects.all().unpublish()
-    assert Initiative.objects.published().count() == 0
-    assert Initiative.objects.get().publication_status == PublicationStatus.DRAFT
+@pytest.mark.parametrize("status", [PublicationStatus.DRAFT, PublicationStatus.REVIEW, PublicationStatus.ARCHIVED])
+def test_only_the_published_state_is_public(status):
+    make_initiative("One", published=False, publication_status=status)
+    make_post("Post", published=False, publication_status=status)
+    assert not Initiative.objects.published().exists()
+    assert not BlogPost.objects.published().exists()
 
 
 @pytest.mark.parametrize(("latitude", "longitude"), [("90.5", "10"), ("-91", "10"), ("45", "180.1"), ("45", "-181")])

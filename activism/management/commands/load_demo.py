@@ -174,7 +174,7 @@ class Command(BaseCommand):
                 author=authors[entry["author"]],
                 **translated("lead", entry["lead"]),
                 **translated("body", with_note(entry["body"], demo_data.POST_NOTE)),
-                status=PublicationStatus.PUBLISHED,
+                publication_status=PublicationStatus.PUBLISHED,
             )
             if entry["days"] > 0 and post.published_at <= now:
                 # The scheduled post stays scheduled, however long ago the demo was first loaded.
