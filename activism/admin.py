@@ -11,7 +11,7 @@ from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 from reversion_compare.admin import CompareVersionAdmin
 
-from .forms import CityAdminForm, CuratedRecordForm, PublishedRecordForm
+from .forms import CityAdminForm, CuratedRecordForm, InitiativeAdminForm, PublishedRecordForm
 from .models import (
     Author,
     BlogPost,
@@ -187,6 +187,7 @@ class VerificationFilter(admin.SimpleListFilter):
 
 @admin.register(Initiative)
 class InitiativeAdmin(WorkflowAdmin):
+    form = InitiativeAdminForm
     list_display = [
         "name",
         "form",
@@ -214,7 +215,7 @@ class InitiativeAdmin(WorkflowAdmin):
     inlines = [InitiativeLinkInline, SourceInline]
     save_on_top = True
     fieldsets = [
-        (None, {"fields": ["name", "slug", "summary", "description", "loaded_version"]}),
+        (None, {"fields": ["name", "save_despite_similar", "slug", "summary", "description", "loaded_version"]}),
         (_("Classification"), {"fields": ["themes", "form", "activity_status", "year_started", "year_ended"]}),
         (_("Where"), {"fields": ["cities", "is_nationwide", "is_online"]}),
         (_("Image"), {"fields": ["image", "image_alt", "image_preview"]}),

@@ -1,9 +1,10 @@
 from decimal import Decimal
 
 from django import forms
+from django.conf import settings
 from django.contrib.gis.geos import Point
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from leaflet.admin import LeafletAdminWidget
 from leaflet.forms.fields import PointField
@@ -124,6 +125,43 @@ class PublishedRecordForm(CuratedRecordForm):
         if field is not None and self.user is not None:
             allowed = self.instance.allowed_statuses(self.user)
             field.choices = [(value, label) for value, label in field.choices if value in allowed]
+
+
+class InitiativeAdminForm(PublishedRecordForm):
+    """Warns, with links, when the new name is close to an existing initiative's in any language."""
+
+    save_despite_similar = forms.BooleanField(
+        label=_("Save even if a similar name exists"),
+        required=False,
+        help_text=_("Tick this after checking that the similar records named above are different initiatives."),
+    )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        names = [cleaned_data.get(f"name_{code}") for code, _name in settings.LANGUAGES]
+        names_changed = any(f"name_{code}" in self.changed_data for code, _name in settings.LANGUAGES)
+        if names_changed and not cleaned_data.get("save_despite_similar"):
+            similar = Initiative.objects.exclude(pk=self.instance.pk).similar_names(names)
+            if similar:
+                links = format_html_join(
+                    ", ",
+                    '<a href="{}" target="_blank">{}</a>',
+                    (
+                        (reverse("admin:activism_initiative_change", args=[record.pk]), str(record))
+                        for record in similar
+                    ),
+                )
+                raise forms.ValidationError(
+                    format_html(
+                        _(
+                            "A record with a similar name exists: {}. Check it is not the same initiative, then tick "
+                            "“Save even if a similar name exists” and save again."
+                        ),
+                        links,
+                    ),
+                    code="similar",
+                )
+        return cleaned_data
 
 
 class CityAdminForm(CuratedRecordForm):

@@ -1,3 +1,5 @@
+from difflib import SequenceMatcher
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
@@ -244,6 +246,21 @@ class InitiativeQuerySet(models.QuerySet):
         for word in casefold_words(query).split():
             queryset = queryset.filter(search_text__contains=word)
         return queryset
+
+    def similar_names(self, names, threshold=0.8):
+        """Records whose name, in any language, is close to one of these names (a likely duplicate)."""
+        wanted = [casefold_words(name) for name in names if name and name.strip()]
+        fields = [build_localized_fieldname("name", code) for code, _name in settings.LANGUAGES]
+        similar = []
+        for record in self.only("pk", "slug", *fields):
+            theirs = [casefold_words(getattr(record, field)) for field in fields if getattr(record, field)]
+            if any(
+                mine == their or SequenceMatcher(None, mine, their).ratio() >= threshold
+                for mine in wanted
+                for their in theirs
+            ):
+                similar.append(record)
+        return similar
 
     def not_sensitive(self):
         """Records that may appear with their city, in the sitemap and in the open data."""
