@@ -303,6 +303,31 @@ def wikipedia(title):
 
 
 # Fields left out of an entry take the model's empty value: no year, no links, no sources, not online.
+# Approximate centres of the regions, where the map shows sensitive initiatives (never at their cities).
+# The three cities of republican significance use the city centre.
+REGION_CENTRES = {
+    "abai": ("48.600000", "79.800000"),
+    "akmola": ("51.900000", "69.500000"),
+    "aktobe": ("48.800000", "58.500000"),
+    "almaty-region": ("44.300000", "77.300000"),
+    "atyrau": ("47.200000", "52.500000"),
+    "east-kazakhstan": ("49.300000", "84.300000"),
+    "jambyl": ("44.300000", "72.000000"),
+    "jetisu": ("45.300000", "79.400000"),
+    "karaganda": ("48.300000", "74.500000"),
+    "kostanay": ("51.500000", "63.500000"),
+    "kyzylorda": ("45.000000", "64.000000"),
+    "mangystau": ("44.000000", "53.500000"),
+    "north-kazakhstan": ("54.000000", "69.500000"),
+    "pavlodar": ("52.300000", "76.500000"),
+    "turkistan": ("42.900000", "68.500000"),
+    "ulytau": ("47.500000", "66.500000"),
+    "west-kazakhstan": ("50.000000", "51.000000"),
+    "almaty": ("43.238949", "76.889709"),
+    "astana": ("51.169392", "71.449074"),
+    "shymkent": ("42.341684", "69.590101"),
+}
+
 INITIATIVES = [
     {
         "slug": "oyan-qazaqstan",
@@ -344,6 +369,7 @@ public walks in Almaty, Astana and other cities.""",
         "cities": ["almaty", "astana"],
         "year_started": 2019,
         "activity_status": "unknown",
+        "last_verified": "2026-09-15",
         "sources": [wikipedia("Oyan, Qazaqstan")],
     },
     {
@@ -472,6 +498,7 @@ appeals against the refusals were unsuccessful.""",
         "form": "organisation",
         "cities": ["almaty"],
         "activity_status": "active",
+        "last_verified": "2025-05-20",
     },
     {
         "slug": "womens-day-marches-almaty",
@@ -567,6 +594,7 @@ Its name, *uyat emes*, answers the word *uyat* (shame) that often ends conversat
         "is_nationwide": True,
         "is_online": True,
         "activity_status": "unknown",
+        "last_verified": "2026-10-01",
     },
     {
         "slug": "aua",
@@ -811,6 +839,8 @@ killed. The events remain a landmark for labour activism in Kazakhstan.""",
         "year_started": 2011,
         "year_ended": 2011,
         "activity_status": "inactive",
+        # Demonstrates a sensitive record: shown by region only, kept out of search engines and open data.
+        "is_sensitive": True,
         "sources": [wikipedia("Zhanaozen massacre")],
     },
     {
@@ -1111,7 +1141,7 @@ The protests were part of a wider wave of civic activity in 2019 that also produ
         "form": "protest",
         "cities": ["karaganda", "temirtau"],
         "activity_status": "unknown",
-        "publication_status": "draft",
+        "publication_status": "review",
     },
     {
         "slug": "oskemen-clean-air-campaigners",

@@ -10,7 +10,7 @@ the other columns empty.
 
 import random
 from collections import Counter
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from io import BytesIO
 
@@ -86,7 +86,13 @@ class Command(BaseCommand):
         return self.upsert(model, slug, **translated("name", name), **fields)
 
     def load_regions(self):
-        return {slug: self.upsert_named(Region, slug, name, kind=kind) for slug, name, kind in demo_data.REGIONS}
+        regions = {}
+        for slug, name, kind in demo_data.REGIONS:
+            latitude, longitude = demo_data.REGION_CENTRES[slug]
+            regions[slug] = self.upsert_named(
+                Region, slug, name, kind=kind, latitude=Decimal(latitude), longitude=Decimal(longitude)
+            )
+        return regions
 
     def load_cities(self, regions):
         return {
@@ -125,6 +131,8 @@ class Command(BaseCommand):
                 year_started=entry.get("year_started"),
                 year_ended=entry.get("year_ended"),
                 activity_status=entry["activity_status"],
+                is_sensitive=entry.get("is_sensitive", False),
+                last_verified=date.fromisoformat(entry["last_verified"]) if "last_verified" in entry else None,
                 publication_status=entry.get("publication_status", PublicationStatus.PUBLISHED),
             )
             initiative.themes.set([themes[slug] for slug in entry["themes"]])
@@ -231,11 +239,11 @@ class Command(BaseCommand):
                 f"{self.updated[name]} updated"
             )
         published = Initiative.objects.published().count()
-        drafts = Initiative.objects.filter(publication_status=PublicationStatus.DRAFT).count()
+        not_public = Initiative.objects.exclude(pk__in=Initiative.objects.published()).count()
         scheduled = sum(post.is_scheduled for post in BlogPost.objects.all())
         self.stdout.write(
             self.style.SUCCESS(
-                f"Demo data loaded: {published} published and {drafts} draft initiatives in total, "
+                f"Demo data loaded: {published} published and {not_public} unpublished initiatives in total, "
                 f"{BlogPost.objects.published().count()} public posts and {scheduled} scheduled; "
                 f"new images: {self.images}."
             )
