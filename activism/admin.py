@@ -4,14 +4,18 @@ import reversion
 from django.conf import settings
 from django.contrib import admin, messages
 from django.db.models import Count
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from import_export.admin import ExportMixin, ImportExportMixin
 from modeltranslation.admin import TranslationAdmin
 from reversion_compare.admin import CompareVersionAdmin
 
 from .forms import CityAdminForm, CuratedRecordForm, InitiativeAdminForm, PublishedRecordForm
+from .images import picture
 from .models import (
     Author,
     BlogPost,
@@ -23,6 +27,14 @@ from .models import (
     Source,
     Theme,
 )
+from .resources import (
+    AuthorResource,
+    BlogPostResource,
+    CityResource,
+    InitiativeResource,
+    RegionResource,
+    ThemeResource,
+)
 
 
 def in_every_language(*fields):
@@ -31,9 +43,11 @@ def in_every_language(*fields):
 
 
 def image_preview(image, alt=""):
-    if not image:
+    """The small copy of the image (what the public pages send), not the uploaded file."""
+    copies = picture(image)
+    if not copies:
         return "—"
-    return format_html('<img src="{}" alt="{}" class="admin-preview" width="120">', image.url, alt)
+    return format_html('<img src="{}" alt="{}" class="admin-preview" width="120">', copies["src"], alt)
 
 
 class CuratedAdmin(CompareVersionAdmin, TranslationAdmin):
@@ -112,8 +126,35 @@ class WorkflowAdmin(CuratedAdmin):
         self.move_selected(request, queryset, PublicationStatus.DRAFT, _("returned to draft"))
 
 
+class SpreadsheetExportMixin(ExportMixin):
+    """Export the list, as filtered on the page, to CSV or XLSX. The CSV file starts with a byte order mark so that
+    Excel reads it as UTF-8, Cyrillic and Kazakh letters included."""
+
+    to_encoding = "utf-8-sig"
+
+
+class SpreadsheetImportExportMixin(ImportExportMixin):
+    """Import from CSV or XLSX, a preview first, and export as SpreadsheetExportMixin. The preview writes nothing; if
+    the file no longer passes the checks when it is imported (someone changed the records since), nothing is written
+    either: see activism/resources.py."""
+
+    to_encoding = "utf-8-sig"
+
+    def process_result(self, result, request):
+        if result.has_errors() or result.has_validation_errors():
+            self.message_user(
+                request,
+                _("Nothing was imported: the records changed since the preview. Upload the file again to check it."),
+                messages.ERROR,
+            )
+            opts = self.model._meta
+            return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import"))
+        return super().process_result(result, request)
+
+
 @admin.register(Region)
-class RegionAdmin(CuratedAdmin):
+class RegionAdmin(SpreadsheetExportMixin, CuratedAdmin):
+    resource_classes = [RegionResource]
     list_display = ["name", "kind", "city_count"]
     list_filter = ["kind"]
     ordering = ["name"]  # stated here too: Meta.ordering is dropped once get_queryset() annotates
@@ -129,7 +170,8 @@ class RegionAdmin(CuratedAdmin):
 
 
 @admin.register(City)
-class CityAdmin(CuratedAdmin):
+class CityAdmin(SpreadsheetImportExportMixin, CuratedAdmin):
+    resource_classes = [CityResource]
     form = CityAdminForm
     list_display = ["name", "region", "latitude", "longitude", "population"]
     list_filter = ["region__kind", "region"]
@@ -140,7 +182,8 @@ class CityAdmin(CuratedAdmin):
 
 
 @admin.register(Theme)
-class ThemeAdmin(CuratedAdmin):
+class ThemeAdmin(SpreadsheetExportMixin, CuratedAdmin):
+    resource_classes = [ThemeResource]
     list_display = ["name", "colour_swatch", "display_order", "initiative_count"]
     list_editable = ["display_order"]
     ordering = ["display_order", "name"]
@@ -186,7 +229,8 @@ class VerificationFilter(admin.SimpleListFilter):
 
 
 @admin.register(Initiative)
-class InitiativeAdmin(WorkflowAdmin):
+class InitiativeAdmin(SpreadsheetImportExportMixin, WorkflowAdmin):
+    resource_classes = [InitiativeResource]
     form = InitiativeAdminForm
     list_display = [
         "name",
@@ -235,7 +279,8 @@ class InitiativeAdmin(WorkflowAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(CuratedAdmin):
+class AuthorAdmin(SpreadsheetExportMixin, CuratedAdmin):
+    resource_classes = [AuthorResource]
     list_display = ["name", "affiliation"]
     search_fields = ["slug", *in_every_language("name", "affiliation")]
     prepopulated_fields = {"slug": ["name"]}
@@ -247,7 +292,8 @@ class AuthorAdmin(CuratedAdmin):
 
 
 @admin.register(BlogPost)
-class BlogPostAdmin(WorkflowAdmin):
+class BlogPostAdmin(SpreadsheetExportMixin, WorkflowAdmin):
+    resource_classes = [BlogPostResource]
     list_display = ["title", "author", "publication_status", "published_at", "is_scheduled"]
     list_filter = ["publication_status", "author", "themes"]
     list_select_related = ["author"]

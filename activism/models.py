@@ -10,6 +10,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
+from .images import IMAGE_HELP_TEXT, LARGE_WIDTH, SMALL_WIDTH, SafeImageField, rendition
 from .markup import render_markdown
 
 LATITUDE_RANGE = (-90, 90)
@@ -310,7 +311,12 @@ class Initiative(PublishedRecord, CuratedRecord):
     activity_status = models.CharField(
         _("activity status"), max_length=10, choices=ActivityStatus, default=ActivityStatus.UNKNOWN
     )
-    image = models.ImageField(_("image"), upload_to="initiatives/", blank=True)
+    image = SafeImageField(_("image"), upload_to="initiatives/", blank=True, help_text=IMAGE_HELP_TEXT)
+    # The copies pages show, resized from the stored (clean) file on first use: see activism/images.py.
+    image_small = rendition("image", SMALL_WIDTH)
+    image_large = rendition("image", LARGE_WIDTH)
+    image_small_webp = rendition("image", SMALL_WIDTH, "WEBP")
+    image_large_webp = rendition("image", LARGE_WIDTH, "WEBP")
     image_alt = models.CharField(
         _("image alt text"), max_length=250, blank=True, help_text=_("Describe the image for people who cannot see it.")
     )
@@ -431,7 +437,11 @@ class Author(CuratedRecord):
     slug = models.SlugField(_("slug"), max_length=150, unique=True)
     affiliation = models.CharField(_("affiliation"), max_length=200, blank=True)
     bio = models.TextField(_("short bio"), blank=True)
-    photo = models.ImageField(_("photo"), upload_to="authors/", blank=True)
+    photo = SafeImageField(_("photo"), upload_to="authors/", blank=True, help_text=IMAGE_HELP_TEXT)
+    photo_small = rendition("photo", SMALL_WIDTH)
+    photo_large = rendition("photo", LARGE_WIDTH)
+    photo_small_webp = rendition("photo", SMALL_WIDTH, "WEBP")
+    photo_large_webp = rendition("photo", LARGE_WIDTH, "WEBP")
 
     class Meta:
         ordering = ["name"]
@@ -464,7 +474,11 @@ class BlogPost(PublishedRecord, CuratedRecord):
     )
     lead = models.TextField(_("lead"), max_length=600, help_text=_("A short introduction shown in lists and feeds."))
     body = models.TextField(_("body"), help_text=_("Markdown. HTML is removed when the page is shown."))
-    cover_image = models.ImageField(_("cover image"), upload_to="posts/", blank=True)
+    cover_image = SafeImageField(_("cover image"), upload_to="posts/", blank=True, help_text=IMAGE_HELP_TEXT)
+    cover_image_small = rendition("cover_image", SMALL_WIDTH)
+    cover_image_large = rendition("cover_image", LARGE_WIDTH)
+    cover_image_small_webp = rendition("cover_image", SMALL_WIDTH, "WEBP")
+    cover_image_large_webp = rendition("cover_image", LARGE_WIDTH, "WEBP")
     cover_image_alt = models.CharField(_("cover image alt text"), max_length=250, blank=True)
     published_at = models.DateTimeField(
         _("publication date"), default=timezone.now, help_text=_("A future date schedules the post.")

@@ -14,7 +14,14 @@ class TranslatedSitemap(Sitemap):
 
 class StaticPagesSitemap(TranslatedSitemap):
     def items(self):
-        return ["activism:home", "activism:map", "activism:initiative-list", "activism:post-list", "activism:about"]
+        return [
+            "activism:home",
+            "activism:map",
+            "activism:initiative-list",
+            "activism:post-list",
+            "activism:about",
+            "activism:open-data",
+        ]
 
     def location(self, item):
         return reverse(item)

@@ -18,6 +18,9 @@ urlpatterns = [
     path("blog/authors/<slug:slug>/", views.AuthorDetailView.as_view(), name="author-detail"),
     path("blog/<slug:slug>/", views.BlogPostDetailView.as_view(), name="post-detail"),
     path("about/", views.AboutView.as_view(), name="about"),
+    path("data/", views.open_data, name="open-data"),
+    path("data/initiatives.csv", views.open_data_csv, name="open-data-csv"),
+    path("data/initiatives.geojson", views.open_data_geojson, name="open-data-geojson"),
     path("preview/initiatives/<slug:slug>/", views.InitiativePreviewView.as_view(), name="initiative-preview"),
     path("preview/blog/<slug:slug>/", views.BlogPostPreviewView.as_view(), name="post-preview"),
 ]

@@ -1,10 +1,15 @@
+import csv
+
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.decorators import method_decorator
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -246,3 +251,135 @@ class AuthorDetailView(DetailView):
 
 class AboutView(TemplateView):
     template_name = "activism/about.html"
+
+
+def open_data_initiatives():
+    """What the open data offers: published initiatives, never sensitive ones, in a fixed number of queries."""
+    return (
+        Initiative.objects.published()
+        .not_sensitive()
+        .order_by("slug")
+        .prefetch_related(
+            Prefetch("themes", Theme.objects.order_by("slug")),
+            Prefetch("cities", City.objects.select_related("region").order_by("slug")),
+        )
+    )
+
+
+def open_data_columns():
+    """The columns of the open data files, each with its meaning, as the open data page documents them."""
+
+    def per_language(field, meaning):
+        return [(f"{field}_{code}", meaning % {"language": language}) for code, language in settings.LANGUAGES]
+
+    def one_of(choices):
+        return ", ".join(f"{value} ({label})" for value, label in choices.choices)
+
+    statuses = Initiative.ActivityStatus
+
+    return [
+        ("slug", gettext("The record's identifier, in Latin letters. It does not change.")),
+        ("url", gettext("The address of the initiative's page on this site.")),
+        *per_language("name", gettext("The name in %(language)s.")),
+        *per_language("summary", gettext("A summary in one or two sentences, in %(language)s.")),
+        ("form", gettext("The form of activism, one of: %(choices)s.") % {"choices": one_of(Initiative.Form)}),
+        ("activity_status", gettext("Whether it is active, one of: %(choices)s.") % {"choices": one_of(statuses)}),
+        ("year_started", gettext("The year it started, if known.")),
+        ("year_ended", gettext("The year it ended, if it has.")),
+        ("themes", gettext("Its themes, as the identifiers of the theme pages, separated by “;”.")),
+        ("cities", gettext("The cities where it works, as the identifiers of the city pages, separated by “;”.")),
+        ("regions", gettext("The regions of those cities, as the identifiers of the region pages, separated by “;”.")),
+        ("is_nationwide", gettext("“true” if it works across Kazakhstan, else “false”.")),
+        ("is_online", gettext("“true” if it works online, else “false”.")),
+        ("last_verified", gettext("When a researcher last checked the record (YYYY-MM-DD), if recorded.")),
+    ]
+
+
+def open_data_record(initiative, request):
+    """One initiative as the open data gives it: lists and true/false; the CSV writes them out as text."""
+    cities = list(initiative.cities.all())
+    record = {"slug": initiative.slug, "url": request.build_absolute_uri(initiative.get_absolute_url())}
+    for field in ["name", "summary"]:
+        for code, _language in settings.LANGUAGES:
+            record[f"{field}_{code}"] = getattr(initiative, f"{field}_{code}") or None
+    record |= {
+        "form": initiative.form,
+        "activity_status": initiative.activity_status,
+        "year_started": initiative.year_started,
+        "year_ended": initiative.year_ended,
+        "themes": [theme.slug for theme in initiative.themes.all()],
+        "cities": [city.slug for city in cities],
+        "regions": sorted({city.region.slug for city in cities}),
+        "is_nationwide": initiative.is_nationwide,
+        "is_online": initiative.is_online,
+        "last_verified": initiative.last_verified.isoformat() if initiative.last_verified else None,
+    }
+    return record
+
+
+def open_data_download(response, extension):
+    """A file named with its date of export (a CSV file has nowhere else to say it), open to any website."""
+    response.headers["Content-Disposition"] = (
+        f'attachment; filename="caiss-initiatives-{timezone.localdate().isoformat()}.{extension}"'
+    )
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_safe
+def open_data(request):
+    context = {
+        "columns": open_data_columns(),
+        "exported": timezone.localdate(),
+        "initiative_count": Initiative.objects.published().not_sensitive().count(),
+        "licence_name": settings.OPEN_DATA_LICENCE_NAME,
+        "licence_url": settings.OPEN_DATA_LICENCE_URL,
+    }
+    return render(request, "activism/open_data.html", context)
+
+
+@require_safe
+def open_data_csv(request):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response.write("\ufeff")  # a byte order mark: Excel then reads the file as UTF-8, Cyrillic included
+    writer = csv.DictWriter(response, fieldnames=[column for column, _meaning in open_data_columns()])
+    writer.writeheader()
+    for initiative in open_data_initiatives():
+        record = open_data_record(initiative, request)
+        for column, value in record.items():
+            if isinstance(value, bool):
+                record[column] = "true" if value else "false"
+            elif isinstance(value, list):
+                record[column] = ";".join(value)
+        writer.writerow(record)
+    return open_data_download(response, "csv")
+
+
+@require_safe
+def open_data_geojson(request):
+    """One MultiPoint feature per initiative, at its cities; an initiative without a city has no geometry."""
+    features = []
+    for initiative in open_data_initiatives():
+        points = [[float(city.longitude), float(city.latitude)] for city in initiative.cities.all()]
+        features.append(
+            {
+                "type": "Feature",
+                "id": initiative.slug,
+                "geometry": {"type": "MultiPoint", "coordinates": points} if points else None,
+                "properties": open_data_record(initiative, request),
+            }
+        )
+    data = {
+        "type": "FeatureCollection",
+        "metadata": {
+            "title": gettext("CAISS Activist Map: published initiatives"),
+            "publisher": gettext("Central Asia Institute for Strategic Studies (CAISS)"),
+            "source": request.build_absolute_uri(reverse("activism:open-data")),
+            "exported": timezone.localdate().isoformat(),
+            "licence": settings.OPEN_DATA_LICENCE_NAME,
+            "licence_url": settings.OPEN_DATA_LICENCE_URL,
+        },
+        "features": features,
+    }
+    response = JsonResponse(data, content_type="application/geo+json", json_dumps_params={"ensure_ascii": False})
+    return open_data_download(response, "geojson")

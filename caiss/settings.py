@@ -6,6 +6,7 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
+from import_export.formats.base_formats import CSV, XLSX
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -43,6 +44,8 @@ INSTALLED_APPS = [
     "leaflet",
     "reversion",
     "reversion_compare",
+    "import_export",
+    "imagekit",  # the resized copies of images that pages show
     "activism",
 ]
 
@@ -122,6 +125,8 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
+# The largest image file accepted (initiative images, post covers, author photos), in MB; see activism/images.py.
+IMAGE_UPLOAD_MAX_BYTES = int(os.environ.get("CAISS_IMAGE_MAX_MB", "10")) * 1024 * 1024
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -154,6 +159,10 @@ MAP_TILES_ATTRIBUTION = os.environ.get(
 MAP_CENTER = (48.0, 67.5)
 MAP_ZOOM = 5
 
+# The licence of the open data files (/data/): Creative Commons Attribution unless CAISS chooses another.
+OPEN_DATA_LICENCE_NAME = os.environ.get("OPEN_DATA_LICENCE_NAME", "CC BY 4.0")
+OPEN_DATA_LICENCE_URL = os.environ.get("OPEN_DATA_LICENCE_URL", "https://creativecommons.org/licenses/by/4.0/")
+
 LEAFLET_CONFIG = {
     "DEFAULT_CENTER": MAP_CENTER,
     "DEFAULT_ZOOM": MAP_ZOOM,
@@ -162,6 +171,13 @@ LEAFLET_CONFIG = {
     "TILES": [("OpenStreetMap", MAP_TILES_URL, {"attribution": MAP_TILES_ATTRIBUTION, "maxZoom": 18})],
     "RESET_VIEW": False,
 }
+
+# Import and export in the admin (django-import-export): CSV and XLSX only. Importing needs the "add" permission
+# of the model, exporting the "view" one; an import with an error in any row writes nothing.
+IMPORT_EXPORT_FORMATS = [CSV, XLSX]
+IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
+IMPORT_EXPORT_USE_TRANSACTIONS = True
 
 # Shown on every page: the records are demonstration data until CAISS publishes its own.
 SHOW_DEMO_NOTICE = env_bool("CAISS_SHOW_DEMO_NOTICE", True)

@@ -3,6 +3,7 @@ from datetime import timedelta
 from decimal import Decimal
 
 import pytest
+from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone, translation
 from django.utils.text import slugify
@@ -22,6 +23,8 @@ def default_language(settings):
 def media_root(settings, tmp_path):
     """Uploads go to a temporary folder, never into the project."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    # django-imagekit notes in the cache which resized copies exist: forget those of the previous test's folder.
+    cache.clear()
     return settings.MEDIA_ROOT
 
 

@@ -1,0 +1,476 @@
+"""How records go to and come from CSV and XLSX files in the admin (django-import-export).
+
+Researchers import cities and initiatives: the admin first shows a preview of what would be created or changed, and
+writes nothing if any row has an error (each error names its row and its column). Every list can be exported, as
+filtered on the page. Related records are written as slugs and found by slug or by name in any language.
+"""
+
+from datetime import datetime
+
+import reversion
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.utils.translation import gettext as _
+from import_export import fields, resources, widgets
+from modeltranslation.translator import translator
+from modeltranslation.utils import build_localized_fieldname
+
+from .forms import COORDINATE_STEP
+from .models import Author, BlogPost, City, Initiative, PublicationStatus, Region, Theme, casefold_words
+
+LIST_SEPARATOR = ";"
+YES = {"1", "true", "yes", "y", "да", "иә", "ия"}
+NO = {"0", "false", "no", "n", "нет", "жоқ"}
+
+
+def in_every_language(*names):
+    """name_kk, name_ru, name_en, ...: the columns holding a record's text in each language."""
+    return [build_localized_fieldname(name, code) for name in names for code, _name in settings.LANGUAGES]
+
+
+class RecordFinder:
+    """Finds a record by its slug or by its name in any language, whatever the case or the script.
+
+    SQLite folds the case of ASCII letters only, so the names are folded here, once per import.
+    """
+
+    def __init__(self, model):
+        self.model = model
+        self.by_slug = None
+        self.by_name = None
+
+    def load(self):
+        self.by_slug, self.by_name = {}, {}
+        for record in self.model.objects.all():
+            self.by_slug[casefold_words(record.slug)] = record
+            for field in in_every_language("name"):
+                name = casefold_words(getattr(record, field))
+                if name:
+                    self.by_name.setdefault(name, {})[record.pk] = record
+
+    def find(self, value):
+        if self.by_slug is None:
+            self.load()
+        key = casefold_words(str(value))
+        if key in self.by_slug:
+            return self.by_slug[key]
+        matches = list(self.by_name.get(key, {}).values())
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise ValueError(
+                _("“%(value)s” is the name of several %(records)s (%(slugs)s): give the slug instead.")
+                % {
+                    "value": value,
+                    "records": self.model._meta.verbose_name_plural,
+                    "slugs": ", ".join(sorted(record.slug for record in matches)),
+                }
+            )
+        raise ValueError(
+            _("No %(record)s has the slug or the name “%(value)s”.")
+            % {"record": self.model._meta.verbose_name, "value": value}
+        )
+
+
+class RecordWidget(widgets.ForeignKeyWidget):
+    """One related record: exported as its slug, imported from its slug or its name in any language."""
+
+    def __init__(self, model, **kwargs):
+        super().__init__(model, field="slug", **kwargs)
+        self.finder = RecordFinder(model)
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or not str(value).strip():
+            return None
+        return self.finder.find(value)
+
+
+class RecordsWidget(widgets.ManyToManyWidget):
+    """Related records separated by ";": exported as slugs, imported from slugs or names in any language."""
+
+    def __init__(self, model, **kwargs):
+        super().__init__(model, separator=LIST_SEPARATOR, field="slug", **kwargs)
+        self.finder = RecordFinder(model)
+
+    def clean(self, value, row=None, **kwargs):
+        found, errors = [], []
+        for item in str(value or "").split(self.separator):
+            if not item.strip():
+                continue
+            try:
+                found.append(self.finder.find(item.strip()))
+            except ValueError as error:
+                errors.append(str(error))
+        if errors:
+            if "," in str(value):
+                errors.append(_("Separate several with “%(separator)s”.") % {"separator": self.separator})
+            raise ValueError(" ".join(errors))
+        return list(dict.fromkeys(found))
+
+
+class YesNoWidget(widgets.BooleanWidget):
+    """1/0, true/false, yes/no in English, Russian or Kazakh; anything else is an error, never a silent "no"."""
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, bool):
+            return value
+        text = "" if value is None else str(value).strip().casefold()
+        if text in {"1.0", "0.0"}:  # a number cell in a spreadsheet
+            text = text[0]
+        if not text:
+            return None
+        if text in YES:
+            return True
+        if text in NO:
+            return False
+        raise ValueError(_("“%(value)s” is not yes or no: write 1 or 0, true or false, yes or no.") % {"value": value})
+
+
+class ChoiceWidget(widgets.CharWidget):
+    """One of the model's choices, as stored (e.g. "online_campaign"), whatever the case."""
+
+    def __init__(self, choices, **kwargs):
+        super().__init__(**kwargs)
+        self.values = [value for value, _label in choices.choices]
+
+    def clean(self, value, row=None, **kwargs):
+        text = "" if value is None else str(value).strip()
+        if not text:
+            return None
+        for choice in self.values:
+            if text.casefold() == choice.casefold():
+                return choice
+        raise ValueError(
+            _("“%(value)s” is not one of: %(choices)s.") % {"value": value, "choices": ", ".join(self.values)}
+        )
+
+
+class WholeNumberWidget(widgets.IntegerWidget):
+    """A whole number; spaces between the thousands (1 000 000) are fine."""
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, str):
+            value = "".join(value.split())
+        try:
+            number = widgets.DecimalWidget().clean(value, row, **kwargs)
+        except (ArithmeticError, ValueError):
+            number = None
+        else:
+            if number is None:
+                return None
+            if number.is_finite() and number == number.to_integral_value():
+                return int(number)
+        raise ValueError(_("“%(value)s” is not a whole number.") % {"value": value})
+
+
+class CoordinateWidget(widgets.DecimalWidget):
+    """Decimal degrees, rounded to six places (about 10 cm) as the admin's map does; the range is the model's."""
+
+    def clean(self, value, row=None, **kwargs):
+        try:
+            number = super().clean(value, row, **kwargs)
+        except (ArithmeticError, ValueError):
+            number = None
+        else:
+            if number is None:
+                return None
+            if number.is_finite():
+                try:
+                    return number.quantize(COORDINATE_STEP)
+                except ArithmeticError:
+                    return number  # too large to round: the range check reports it
+        raise ValueError(_("“%(value)s” is not a number of degrees such as 43.238949.") % {"value": value})
+
+
+class DayWidget(widgets.DateWidget):
+    """A date as 2024-05-31 or 31.05.2024, or a date cell of a spreadsheet."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.formats = ("%Y-%m-%d", "%d.%m.%Y")
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, str):
+            value = value.strip()
+        try:
+            return super().clean(value, row, **kwargs)
+        except (TypeError, ValueError):
+            raise ValueError(
+                _("“%(value)s” is not a date: write it as 2024-05-31 or 31.05.2024.") % {"value": value}
+            ) from None
+
+
+class CuratedResource(resources.ModelResource):
+    """Records found by slug; text trimmed; every error reported against its row and column, never a 500.
+
+    The internal fields (version, search_text) never leave the database.
+    """
+
+    # Exported for reference, ignored on import.
+    export_only = ["id"]
+    # Export-only columns the import preview shows all the same.
+    shown_in_preview = []
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        for name in self.export_only:
+            self.fields[name].readonly = True
+
+    def get_import_fields(self):
+        """The columns an import reads, and the preview shows."""
+        return [
+            field
+            for field in super().get_import_fields()
+            if not field.readonly or field.column_name in self.shown_in_preview
+        ]
+
+    def get_user_visible_fields(self):
+        """The columns the import page lists."""
+        return [field for field in self.get_import_fields() if not field.readonly]
+
+    def import_data(self, dataset, **kwargs):
+        # All or nothing: one transaction, rolled back if any row has an error, a validation error included.
+        kwargs.update(use_transactions=True, rollback_on_validation_errors=True)
+        return super().import_data(dataset, **kwargs)
+
+    def before_import(self, dataset, **kwargs):
+        if dataset.headers:
+            dataset.headers = [str(header or "").strip() for header in dataset.headers]
+        super().before_import(dataset, **kwargs)
+
+    def before_import_row(self, row, **kwargs):
+        for column, value in row.items():
+            if isinstance(value, str):
+                row[column] = value.strip()
+        super().before_import_row(row, **kwargs)
+
+    def import_row(self, row, instance_loader, **kwargs):
+        # Each imported record gets a version in its history, like an edit in the admin.
+        with reversion.create_revision():
+            if kwargs.get("user") is not None:
+                reversion.set_user(kwargs["user"])
+            reversion.set_comment(_("Imported from a file"))
+            return super().import_row(row, instance_loader, **kwargs)
+
+    def import_instance(self, instance, row, **kwargs):
+        """Read every column, the related records too, so that all the row's errors are reported together."""
+        errors = {}
+        for field in self.get_import_fields():
+            if field.readonly:
+                continue
+            try:
+                if isinstance(field.widget, widgets.ManyToManyWidget):
+                    self.check_related_records(field, instance, row, **kwargs)
+                else:
+                    self.import_field(field, instance, row, **kwargs)
+            except ValueError as error:
+                errors[field.column_name] = ValidationError(str(error), code="invalid")
+        if errors:
+            raise ValidationError(errors)
+
+    def import_field(self, field, instance, row, is_m2m=False, **kwargs):
+        # A value not given stays as it is, stored as "" or as None: not a change to preview, save or version.
+        empty = ("", None)
+        if (
+            not is_m2m
+            and not field.readonly
+            and field.column_name in row
+            and field.clean(row, **kwargs) in empty
+            and getattr(instance, field.attribute, None) in empty
+        ):
+            return
+        super().import_field(field, instance, row, is_m2m, **kwargs)
+
+    def check_related_records(self, field, instance, row, **kwargs):
+        """The related records are saved after the record itself (save_m2m); found here to report unknown ones."""
+        if field.column_name in row:
+            records = field.clean(row, **kwargs)
+        elif instance.pk is None:
+            records = []
+        else:
+            return  # the record keeps the ones it has
+        model_field = self._meta.model._meta.get_field(field.attribute)
+        if not records and not model_field.blank:
+            raise ValueError(
+                _("Give at least one of the %(records)s, separated by “%(separator)s”.")
+                % {"records": model_field.related_model._meta.verbose_name_plural, "separator": LIST_SEPARATOR}
+            )
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        """The model's own checks (coordinate ranges, choices, ...), and its text in the default language."""
+        errors = dict(import_validation_errors or {})
+        default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
+        for name in translator.get_options_for_model(self._meta.model).fields:
+            column = build_localized_fieldname(name, default)
+            required = not self._meta.model._meta.get_field(name).blank
+            if required and column in self.fields and not getattr(instance, column):
+                message = _("Every record needs this in %(language)s, the site's main language.") % {
+                    "language": dict(settings.LANGUAGES)[default]
+                }
+                errors.setdefault(column, [ValidationError(message, code="required")])
+        try:
+            super().validate_instance(instance, errors, validate_unique)
+        except ValidationError as error:
+            # The untranslated field ("name") is no column; its error is the one reported for name_<default>.
+            raise ValidationError(
+                {
+                    key: messages
+                    for key, messages in error.error_dict.items()
+                    if build_localized_fieldname(key, default) not in error.error_dict
+                }
+            ) from None
+
+
+class RegionResource(CuratedResource):
+    class Meta:
+        model = Region
+        fields = ["id", "slug", *in_every_language("name"), "kind", "latitude", "longitude"]
+        import_id_fields = ["slug"]
+
+
+class CityResource(CuratedResource):
+    region = fields.Field(attribute="region", column_name="region", widget=RecordWidget(Region))
+    latitude = fields.Field(attribute="latitude", column_name="latitude", widget=CoordinateWidget())
+    longitude = fields.Field(attribute="longitude", column_name="longitude", widget=CoordinateWidget())
+    population = fields.Field(attribute="population", column_name="population", widget=WholeNumberWidget())
+
+    class Meta:
+        model = City
+        fields = ["id", "slug", *in_every_language("name"), "region", "latitude", "longitude", "population"]
+        import_id_fields = ["slug"]
+        clean_model_instances = True
+        skip_unchanged = True
+        report_skipped = True
+
+    def filter_export(self, queryset, **kwargs):
+        return queryset.select_related("region")
+
+
+class ThemeResource(CuratedResource):
+    class Meta:
+        model = Theme
+        fields = ["id", "slug", *in_every_language("name", "description"), "color", "display_order"]
+        import_id_fields = ["slug"]
+
+
+class InitiativeResource(CuratedResource):
+    """Imported initiatives arrive as drafts, whatever the file says: publishing stays an editor's act."""
+
+    export_only = [
+        "id",
+        "publication_status",
+        "image",
+        *in_every_language("image_alt"),
+        "created_at",
+        "updated_at",
+    ]
+    # So that an editor sees a published record return to draft.
+    shown_in_preview = ["publication_status"]
+
+    themes = fields.Field(attribute="themes", column_name="themes", widget=RecordsWidget(Theme))
+    cities = fields.Field(attribute="cities", column_name="cities", widget=RecordsWidget(City))
+    # An empty cell leaves the form and the status as they were (for a new record, the model's default).
+    form = fields.Field(
+        attribute="form", column_name="form", widget=ChoiceWidget(Initiative.Form), saves_null_values=False
+    )
+    activity_status = fields.Field(
+        attribute="activity_status",
+        column_name="activity_status",
+        widget=ChoiceWidget(Initiative.ActivityStatus),
+        saves_null_values=False,
+    )
+    year_started = fields.Field(attribute="year_started", column_name="year_started", widget=WholeNumberWidget())
+    year_ended = fields.Field(attribute="year_ended", column_name="year_ended", widget=WholeNumberWidget())
+    # An empty cell leaves the value as it was (for a new record, "no"): never a silent change of is_sensitive.
+    is_nationwide = fields.Field(
+        attribute="is_nationwide", column_name="is_nationwide", widget=YesNoWidget(), saves_null_values=False
+    )
+    is_online = fields.Field(
+        attribute="is_online", column_name="is_online", widget=YesNoWidget(), saves_null_values=False
+    )
+    is_sensitive = fields.Field(
+        attribute="is_sensitive", column_name="is_sensitive", widget=YesNoWidget(), saves_null_values=False
+    )
+    last_verified = fields.Field(attribute="last_verified", column_name="last_verified", widget=DayWidget())
+
+    class Meta:
+        model = Initiative
+        fields = [
+            "id",
+            "slug",
+            *in_every_language("name", "summary", "description"),
+            "form",
+            "activity_status",
+            "year_started",
+            "year_ended",
+            "themes",
+            "cities",
+            "is_nationwide",
+            "is_online",
+            "is_sensitive",
+            "last_verified",
+            "publication_status",
+            "image",
+            *in_every_language("image_alt"),
+            "created_at",
+            "updated_at",
+        ]
+        import_id_fields = ["slug"]
+        clean_model_instances = True
+        skip_unchanged = True
+        report_skipped = True
+
+    def import_instance(self, instance, row, **kwargs):
+        user = kwargs.get("user")
+        if instance.pk and user is not None and not instance.can_be_edited_by(user):
+            raise ValidationError(
+                _("“%(slug)s” is %(status)s: only an editor may change it.")
+                % {"slug": instance.slug, "status": instance.get_publication_status_display().lower()}
+            )
+        try:
+            super().import_instance(instance, row, **kwargs)
+        finally:
+            instance.publication_status = PublicationStatus.DRAFT
+
+    def filter_export(self, queryset, **kwargs):
+        return queryset.prefetch_related("themes", "cities")
+
+
+class AuthorResource(CuratedResource):
+    class Meta:
+        model = Author
+        fields = ["id", "slug", *in_every_language("name", "affiliation", "bio"), "photo"]
+        import_id_fields = ["slug"]
+
+
+class BlogPostResource(CuratedResource):
+    author = fields.Field(attribute="author", column_name="author", widget=RecordWidget(Author))
+    initiatives = fields.Field(attribute="initiatives", column_name="initiatives", widget=RecordsWidget(Initiative))
+    themes = fields.Field(attribute="themes", column_name="themes", widget=RecordsWidget(Theme))
+
+    class Meta:
+        model = BlogPost
+        fields = [
+            "id",
+            "slug",
+            *in_every_language("title"),
+            "author",
+            *in_every_language("lead", "body"),
+            "cover_image",
+            *in_every_language("cover_image_alt"),
+            "published_at",
+            "initiatives",
+            "themes",
+            "publication_status",
+            "created_at",
+            "updated_at",
+        ]
+        import_id_fields = ["slug"]
+
+    def filter_export(self, queryset, **kwargs):
+        return queryset.select_related("author").prefetch_related(
+            Prefetch("initiatives", Initiative.objects.only("pk", "slug")), "themes"
+        )

@@ -1,0 +1,495 @@
+"""Import of cities and initiatives from CSV and XLSX in the admin, and export of every list."""
+
+import csv
+import io
+from datetime import date
+from decimal import Decimal
+
+import openpyxl
+import pytest
+import tablib
+from django.contrib.auth.models import Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from reversion.models import Version
+
+from activism.models import City, Initiative, PublicationStatus
+from activism.resources import (
+    AuthorResource,
+    BlogPostResource,
+    CityResource,
+    InitiativeResource,
+    RegionResource,
+    ThemeResource,
+)
+
+from .conftest import make_city
+
+pytestmark = pytest.mark.django_db
+
+CSV_FORMAT, XLSX_FORMAT = "0", "1"  # their places in IMPORT_EXPORT_FORMATS
+CITY_HEADER = ["slug", "name_kk", "name_ru", "name_en", "region", "latitude", "longitude", "population"]
+INITIATIVE_HEADER = ["slug", "name_en", "summary_en", "form", "themes", "cities", "publication_status"]
+
+
+@pytest.fixture
+def admin_client(client, django_user_model):
+    client.force_login(django_user_model.objects.create_superuser("researcher", "", "a-long-test-password"))
+    return client
+
+
+def staff_client(client, django_user_model, *codenames):
+    user = django_user_model.objects.create_user("staff", password="a-long-test-password", is_staff=True)
+    user.user_permissions.set(Permission.objects.filter(content_type__app_label="activism", codename__in=codenames))
+    client.force_login(user)
+    return client
+
+
+def csv_file(header, *rows, name="records.csv"):
+    text = io.StringIO()
+    writer = csv.writer(text)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return SimpleUploadedFile(name, text.getvalue().encode("utf-8"), content_type="text/csv")
+
+
+def xlsx_file(header, *rows, name="records.xlsx"):
+    workbook = openpyxl.Workbook()
+    workbook.active.append(header)
+    for row in rows:
+        workbook.active.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return SimpleUploadedFile(name, buffer.getvalue())
+
+
+def upload(client, model, file, file_format=CSV_FORMAT):
+    """The first step of an import: the dry run that shows the preview, or the errors."""
+    url = reverse(f"admin:activism_{model}_import")
+    response = client.post(url, {"resource": "0", "format": file_format, "import_file": file})
+    assert response.status_code == 200
+    return response
+
+
+def confirm(client, model, preview):
+    """The second step: the import itself, of the file the preview checked."""
+    data = preview.context["confirm_form"].initial
+    return client.post(reverse(f"admin:activism_{model}_process_import"), data)
+
+
+def rows_by_type(result):
+    kinds = {}
+    for row in result.rows:
+        kinds.setdefault(row.import_type, []).append(row.object_repr)
+    return {kind: sorted(names) for kind, names in kinds.items()}
+
+
+def import_cities(*rows, header=CITY_HEADER, dry_run=False):
+    dataset = tablib.Dataset(*rows, headers=header)
+    return CityResource().import_data(dataset, dry_run=dry_run)
+
+
+# The preview
+
+
+def test_the_preview_lists_new_and_changed_rows_and_writes_nothing(admin_client, site_data):
+    file = csv_file(
+        CITY_HEADER,
+        ["almaty", "", "", "Almaty", "almaty", "43.238949", "76.889709", "2200000"],  # population changed
+        ["kokshetau", "", "", "Kokshetau", "akmola", "53.283333", "69.383333", ""],  # the same as stored
+        ["taraz", "Тараз", "Тараз", "Taraz", "akmola", "42.9", "71.366667", "358000"],
+    )
+    preview = upload(admin_client, "city", file)
+    result = preview.context["result"]
+    assert rows_by_type(result) == {"new": ["Taraz"], "update": ["Almaty"], "skip": ["Kokshetau"]}
+    assert "confirm_form" in preview.context
+    content = preview.content.decode()
+    assert "Preview" in content and "New" in content and "Update" in content
+    assert not City.objects.filter(slug="taraz").exists()
+    assert City.objects.get(slug="almaty").population is None
+
+    response = confirm(admin_client, "city", preview)
+    assert response.status_code == 302
+    taraz = City.objects.get(slug="taraz")
+    assert (taraz.name_ru, taraz.region, taraz.latitude) == ("Тараз", site_data["akmola"], Decimal("42.900000"))
+    assert City.objects.get(slug="almaty").population == 2200000
+
+
+def test_an_import_is_recorded_in_the_history(admin_client, site_data):
+    file = csv_file(CITY_HEADER, ["taraz", "", "", "Taraz", "akmola", "42.9", "71.37", ""])
+    confirm(admin_client, "city", upload(admin_client, "city", file))
+    version = Version.objects.get_for_object(City.objects.get(slug="taraz")).get()
+    assert version.revision.comment == "Imported from a file"
+    assert version.revision.user.username == "researcher"
+
+
+# Errors: each names its row and its column; none is a 500
+
+
+def test_a_coordinate_out_of_range_is_an_error_on_its_row_and_column(admin_client, site_data):
+    file = csv_file(
+        CITY_HEADER,
+        ["taraz", "", "", "Taraz", "akmola", "42.9", "71.37", ""],
+        ["turkistan", "", "", "Turkistan", "akmola", "43.3", "68.25", ""],
+        ["nowhere", "", "", "Nowhere", "akmola", "95", "68.25", ""],
+    )
+    preview = upload(admin_client, "city", file)
+    [invalid] = preview.context["result"].invalid_rows
+    assert invalid.number == 3
+    assert list(invalid.field_specific_errors) == ["latitude"]
+    assert "less than or equal to 90" in invalid.field_specific_errors["latitude"][0]
+    content = preview.content.decode()
+    assert "Some rows failed to validate" in content
+    assert "latitude" in content
+    assert "confirm_form" not in preview.context
+    assert not City.objects.filter(slug__in=["taraz", "turkistan", "nowhere"]).exists()
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "message"),
+    [
+        ("latitude", "not a number", "is not a number of degrees"),
+        ("longitude", "-190", "greater than or equal to -180"),
+        ("latitude", "nan", "is not a number of degrees"),
+        ("latitude", "", "cannot be null"),
+        ("population", "-5", "greater than or equal to 0"),
+        ("population", "many", "is not a whole number"),
+        ("region", "Atlantis", "No region has the slug or the name “Atlantis”"),
+        ("slug", "not a slug!", "valid “slug”"),
+        ("name_en", "", "Every record needs this in English"),
+    ],
+)
+def test_bad_values_are_row_errors_not_500s(admin_client, site_data, column, value, message):
+    row = dict(zip(CITY_HEADER, ["taraz", "", "", "Taraz", "akmola", "42.9", "71.37", ""], strict=True))
+    row[column] = value
+    preview = upload(admin_client, "city", csv_file(CITY_HEADER, row.values()))
+    [invalid] = preview.context["result"].invalid_rows
+    assert invalid.number == 1
+    assert message in " ".join(invalid.field_specific_errors[column])
+    assert City.objects.count() == 3
+
+
+def test_an_unknown_city_is_an_error_naming_it(admin_client, site_data):
+    file = csv_file(
+        INITIATIVE_HEADER,
+        ["oyan", "Oyan", "A movement.", "movement", "ecology", "almaty", ""],
+        ["lost", "Lost", "Somewhere.", "movement", "ecology", "almaty; Atlantis", ""],
+    )
+    preview = upload(admin_client, "initiative", file)
+    [invalid] = preview.context["result"].invalid_rows
+    assert invalid.number == 2
+    assert "No city has the slug or the name “Atlantis”" in invalid.field_specific_errors["cities"][0]
+    assert "Atlantis" in preview.content.decode()
+    assert not Initiative.objects.filter(slug__in=["oyan", "lost"]).exists()
+
+
+def test_every_error_of_a_row_is_reported_at_once(site_data):
+    result = InitiativeResource().import_data(
+        tablib.Dataset(
+            ["bad", "", "", "zzz", "", "", "maybe", "2024-13-01", "2020", "2019"],
+            headers=[
+                "slug",
+                "name_en",
+                "summary_en",
+                "form",
+                "themes",
+                "cities",
+                "is_sensitive",
+                "last_verified",
+                "year_started",
+                "year_ended",
+            ],
+        )
+    )
+    [invalid] = result.invalid_rows
+    assert set(invalid.field_specific_errors) == {
+        "name_en",
+        "summary_en",
+        "form",
+        "themes",
+        "is_sensitive",
+        "last_verified",
+    }
+    assert not Initiative.objects.filter(slug="bad").exists()
+
+
+def test_an_end_year_before_the_start_year_is_a_row_error(site_data):
+    result = InitiativeResource().import_data(
+        tablib.Dataset(
+            ["oyan", "Oyan", "A movement.", "ecology", "2020", "2019"],
+            headers=["slug", "name_en", "summary_en", "themes", "year_started", "year_ended"],
+        )
+    )
+    [invalid] = result.invalid_rows
+    assert "The year ended cannot be before the year started." in invalid.non_field_specific_errors
+
+
+# All or nothing
+
+
+def test_a_file_with_one_bad_row_writes_nothing(site_data):
+    result = import_cities(
+        ["taraz", "", "", "Taraz", "akmola", "42.9", "71.37", ""],
+        ["turkistan", "", "", "Turkistan", "akmola", "43.3", "68.25", ""],
+        ["nowhere", "", "", "Nowhere", "akmola", "95", "68.25", ""],
+    )
+    assert result.has_validation_errors()
+    assert not City.objects.filter(slug__in=["taraz", "turkistan", "nowhere"]).exists()
+
+
+def test_a_file_that_fails_when_confirmed_writes_nothing(admin_client, site_data):
+    """The records changed between the preview and the import: nothing is written, and the admin says so."""
+    taraz = make_city("Taraz", site_data["akmola"])
+    file = csv_file(
+        INITIATIVE_HEADER,
+        ["oyan", "Oyan", "A movement.", "movement", "ecology", "almaty", ""],
+        ["taraz-group", "Taraz Group", "A group.", "movement", "ecology", "taraz", ""],
+    )
+    preview = upload(admin_client, "initiative", file)
+    assert "confirm_form" in preview.context
+    taraz.delete()
+    response = confirm(admin_client, "initiative", preview)
+    assert response.status_code == 302
+    assert response.url == reverse("admin:activism_initiative_import")
+    assert not Initiative.objects.filter(slug__in=["oyan", "taraz-group"]).exists()
+    message = admin_client.get(response.url).content.decode()
+    assert "Nothing was imported" in message
+
+
+# Finding cities and themes by slug or name, in any language and case
+
+
+@pytest.mark.parametrize("written", ["almaty", "ALMATY", "Almaty", "Алматы", "алматы", "Алматы қаласы"])
+def test_a_city_is_found_by_slug_or_by_its_name_in_any_language(site_data, written):
+    almaty = site_data["almaty"]
+    almaty.name_ru, almaty.name_kk = "Алматы", "Алматы қаласы"
+    almaty.save()
+    theme = site_data["ecology"]
+    theme.name_ru, theme.name_kk = "Экология", "Экология"
+    theme.save()
+    result = InitiativeResource().import_data(
+        tablib.Dataset(
+            ["oyan", "Oyan", "A movement.", "ЭКОЛОГИЯ; Gender and feminism", f"{written}; Kokshetau"],
+            headers=["slug", "name_en", "summary_en", "themes", "cities"],
+        )
+    )
+    assert not result.has_errors() and not result.has_validation_errors()
+    oyan = Initiative.objects.get(slug="oyan")
+    assert set(oyan.cities.all()) == {almaty, site_data["kokshetau"]}
+    assert set(oyan.themes.all()) == {theme, site_data["feminism"]}
+
+
+def test_the_region_of_a_city_is_found_by_its_kazakh_name(site_data):
+    akmola = site_data["akmola"]
+    akmola.name_kk = "Ақмола облысы"
+    akmola.save()
+    import_cities(["taraz", "", "", "Taraz", "ақмола облысы", "42.9", "71.37", ""])
+    assert City.objects.get(slug="taraz").region == akmola
+
+
+def test_a_name_shared_by_two_records_asks_for_the_slug(site_data):
+    make_city("Almaty Two", site_data["akmola"], slug="almaty-2", name_ru="Алматы")
+    almaty = site_data["almaty"]
+    almaty.name_ru = "Алматы"
+    almaty.save()
+    result = InitiativeResource().import_data(
+        tablib.Dataset(
+            ["oyan", "Oyan", "A movement.", "ecology", "Алматы"],
+            headers=["slug", "name_en", "summary_en", "themes", "cities"],
+        )
+    )
+    [invalid] = result.invalid_rows
+    assert "give the slug instead" in invalid.field_specific_errors["cities"][0]
+    assert "almaty, almaty-2" in invalid.field_specific_errors["cities"][0]
+
+
+# Initiatives arrive as drafts
+
+
+def test_imported_initiatives_arrive_as_drafts_whatever_the_file_says(admin_client, site_data):
+    file = csv_file(INITIATIVE_HEADER, ["oyan", "Oyan", "A movement.", "movement", "ecology", "almaty", "published"])
+    confirm(admin_client, "initiative", upload(admin_client, "initiative", file))
+    oyan = Initiative.objects.get(slug="oyan")
+    assert oyan.publication_status == PublicationStatus.DRAFT
+    assert list(oyan.cities.all()) == [site_data["almaty"]]
+    assert admin_client.get(oyan.get_absolute_url()).status_code == 404
+
+
+def test_an_imported_change_to_a_published_initiative_returns_it_to_draft(site_data):
+    park = site_data["park"]
+    result = InitiativeResource().import_data(
+        tablib.Dataset(["save-the-park", "A new summary."], headers=["slug", "summary_en"])
+    )
+    assert [row.import_type for row in result.rows] == ["update"]
+    park.refresh_from_db()
+    assert park.summary_en == "A new summary."
+    assert park.publication_status == PublicationStatus.DRAFT
+    assert list(park.cities.all()) == [site_data["almaty"]]  # columns not in the file are left as they were
+
+
+def test_a_researcher_cannot_change_a_published_initiative_by_import(client, django_user_model, site_data):
+    researcher = staff_client(client, django_user_model, "view_initiative", "add_initiative", "change_initiative")
+    preview = upload(researcher, "initiative", csv_file(["slug", "summary_en"], ["save-the-park", "Changed."]))
+    [invalid] = preview.context["result"].invalid_rows
+    assert "only an editor may change it" in invalid.non_field_specific_errors[0]
+    site_data["park"].refresh_from_db()
+    assert site_data["park"].is_published
+
+
+def test_an_empty_sensitive_cell_never_makes_a_sensitive_record_public(site_data):
+    draft = site_data["draft"]
+    draft.is_sensitive = True
+    draft.save()
+    InitiativeResource().import_data(tablib.Dataset(["secret-draft-initiative", ""], headers=["slug", "is_sensitive"]))
+    draft.refresh_from_db()
+    assert draft.is_sensitive
+
+
+# XLSX
+
+
+def test_an_xlsx_file_is_imported(admin_client, site_data):
+    file = xlsx_file(
+        [*INITIATIVE_HEADER, "year_started", "is_online", "last_verified"],
+        ["oyan", "Oyan", "A movement.", "movement", "Ecology", "Almaty; kokshetau", None, 2019, 1, date(2024, 5, 31)],
+    )
+    preview = upload(admin_client, "initiative", file, XLSX_FORMAT)
+    assert rows_by_type(preview.context["result"]) == {"new": ["Oyan"]}
+    confirm(admin_client, "initiative", preview)
+    oyan = Initiative.objects.get(slug="oyan")
+    assert (oyan.year_started, oyan.is_online, oyan.last_verified) == (2019, True, date(2024, 5, 31))
+    assert set(oyan.cities.values_list("slug", flat=True)) == {"almaty", "kokshetau"}
+
+
+def test_an_xlsx_city_file_with_a_bad_row_writes_nothing(admin_client, site_data):
+    file = xlsx_file(
+        CITY_HEADER,
+        ["taraz", None, "Тараз", "Taraz", "akmola", 42.9, 71.366667, 358000],
+        ["turkistan", None, None, "Turkistan", "akmola", 43.3, 68.25, None],
+        ["nowhere", None, None, "Nowhere", "akmola", 95, 68.25, None],
+    )
+    preview = upload(admin_client, "city", file, XLSX_FORMAT)
+    [invalid] = preview.context["result"].invalid_rows
+    assert (invalid.number, list(invalid.field_specific_errors)) == (3, ["latitude"])
+    assert City.objects.count() == 3
+
+
+# Export
+
+
+def export(client, model, file_format, **filters):
+    """The export page's form, every column ticked, sent from a filtered list."""
+    resource = {
+        "region": RegionResource,
+        "city": CityResource,
+        "theme": ThemeResource,
+        "initiative": InitiativeResource,
+        "author": AuthorResource,
+        "blogpost": BlogPostResource,
+    }[model]
+    data = {"resource": "0", "format": file_format}
+    data |= {f"{resource.__name__.lower()}_{field}": "on" for field in resource().get_export_order()}
+    url = reverse(f"admin:activism_{model}_export")
+    if filters:
+        url += "?" + "&".join(f"{key}={value}" for key, value in filters.items())
+    response = client.post(url, data)
+    assert response.status_code == 200
+    return response
+
+
+def test_the_csv_export_holds_the_filtered_rows(admin_client, site_data):
+    changelist = admin_client.get(
+        reverse("admin:activism_initiative_changelist"), {"publication_status__exact": "draft"}
+    )
+    assert (
+        f"{reverse('admin:activism_initiative_export')}?publication_status__exact=draft" in changelist.content.decode()
+    )
+    response = export(admin_client, "initiative", CSV_FORMAT, publication_status__exact="draft")
+    assert response["Content-Disposition"].startswith('attachment; filename="Initiative-')
+    assert response.content.startswith("\ufeff".encode())  # Excel reads the Cyrillic letters right
+    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert [row["slug"] for row in rows] == ["secret-draft-initiative"]
+    assert rows[0]["cities"] == "zhezkazgan"
+    assert rows[0]["publication_status"] == "draft"
+    assert "search_text" not in rows[0] and "version" not in rows[0]
+
+
+def test_the_xlsx_export_holds_the_filtered_rows(admin_client, site_data):
+    response = export(admin_client, "city", XLSX_FORMAT, region__id__exact=site_data["akmola"].pk)
+    sheet = openpyxl.load_workbook(io.BytesIO(response.content)).active
+    header, *rows = list(sheet.values)
+    assert "version" not in header
+    assert [dict(zip(header, row, strict=True))["slug"] for row in rows] == ["kokshetau"]
+    assert dict(zip(header, rows[0], strict=True))["region"] == "akmola"
+
+
+def test_an_export_can_be_imported_again(admin_client, site_data):
+    exported = export(admin_client, "initiative", CSV_FORMAT)
+    file = SimpleUploadedFile("initiatives.csv", exported.content, content_type="text/csv")
+    result = upload(admin_client, "initiative", file).context["result"]
+    assert not result.has_errors() and not result.has_validation_errors()
+    # Unchanged drafts are skipped; the published records would return to draft, and the preview shows it.
+    assert rows_by_type(result) == {
+        "skip": ["Secret Draft Initiative"],
+        "update": ["Online Petition", "Save the Park", "Women's March"],
+    }
+
+
+@pytest.mark.parametrize("file_format", [CSV_FORMAT, XLSX_FORMAT])
+@pytest.mark.parametrize("model", ["region", "city", "theme", "initiative", "author", "blogpost"])
+def test_every_list_exports_without_internal_fields(admin_client, site_data, model, file_format):
+    response = export(admin_client, model, file_format)
+    if file_format == CSV_FORMAT:
+        header = next(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    else:
+        header = next(openpyxl.load_workbook(io.BytesIO(response.content)).active.values)
+    assert "slug" in header
+    assert "version" not in header and "search_text" not in header
+
+
+# The pages, and who may use them
+
+
+@pytest.mark.parametrize("model", ["region", "city", "theme", "initiative", "author", "blogpost"])
+def test_every_list_offers_an_export(admin_client, site_data, model):
+    changelist = admin_client.get(reverse(f"admin:activism_{model}_changelist"))
+    assert changelist.status_code == 200
+    export_url = reverse(f"admin:activism_{model}_export")
+    assert export_url in changelist.content.decode()
+    page = admin_client.get(export_url)
+    assert page.status_code == 200
+    assert "XLSX" in page.content.decode().upper()
+
+
+@pytest.mark.parametrize("model", ["city", "initiative"])
+def test_the_import_page_opens_and_lists_the_columns(admin_client, model):
+    page = admin_client.get(reverse(f"admin:activism_{model}_import"))
+    assert page.status_code == 200
+    content = page.content.decode()
+    expected = {"city": ["name_kk", "region", "latitude"], "initiative": ["summary_ru", "themes", "cities"]}[model]
+    assert all(column in content for column in expected)
+    for internal in ["search_text", "version", "publication_status"]:
+        assert internal not in content
+
+
+def test_a_user_without_the_add_permission_cannot_import(client, django_user_model, site_data):
+    viewer = staff_client(client, django_user_model, "view_city", "change_city")
+    changelist = viewer.get(reverse("admin:activism_city_changelist")).content.decode()
+    assert reverse("admin:activism_city_import") not in changelist
+    assert viewer.get(reverse("admin:activism_city_import")).status_code == 403
+    file = csv_file(CITY_HEADER, ["taraz", "", "", "Taraz", "akmola", "42.9", "71.37", ""])
+    response = viewer.post(reverse("admin:activism_city_import"), {"format": CSV_FORMAT, "import_file": file})
+    assert response.status_code == 403
+    assert not City.objects.filter(slug="taraz").exists()
+
+
+def test_a_user_with_the_add_permission_can_import(client, django_user_model, site_data):
+    researcher = staff_client(client, django_user_model, "view_city", "add_city", "change_city")
+    file = csv_file(CITY_HEADER, ["taraz", "", "", "Taraz", "akmola", "42.9", "71.37", ""])
+    confirm(researcher, "city", upload(researcher, "city", file))
+    assert City.objects.filter(slug="taraz").exists()
+
+
+def test_a_user_who_may_not_see_a_list_cannot_export_it(client, django_user_model, site_data):
+    other = staff_client(client, django_user_model, "view_city")
+    assert other.get(reverse("admin:activism_initiative_export")).status_code == 403
