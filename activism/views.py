@@ -145,8 +145,8 @@ class InitiativeDetailView(NoIndexMixin, DetailView):
         return super().get_context_data(map_data=map_data([self.object]), **kwargs)
 
 
-class InitiativePreviewView(InitiativeDetailView):
-    """A record exactly as the public will see it, whatever its state: staff only, never indexed."""
+class StaffPreviewMixin:
+    """A record exactly as the public will see it, whatever its state or date: staff only, never indexed."""
 
     def is_noindex(self):
         return True
@@ -160,6 +160,10 @@ class InitiativePreviewView(InitiativeDetailView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(is_preview=True, **kwargs)
+
+
+class InitiativePreviewView(StaffPreviewMixin, InitiativeDetailView):
+    pass
 
 
 class CityDetailView(DetailView):
@@ -225,21 +229,8 @@ class BlogPostDetailView(NoIndexMixin, DetailView):
         )
 
 
-class BlogPostPreviewView(BlogPostDetailView):
-    """A post exactly as the public will see it, whatever its state or date: staff only, never indexed."""
-
-    def is_noindex(self):
-        return True
-
-    @method_decorator(staff_member_required)
-    def dispatch(self, request, *args, **kwargs):
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_queryset(self):
-        return self.any_state()
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(is_preview=True, **kwargs)
+class BlogPostPreviewView(StaffPreviewMixin, BlogPostDetailView):
+    pass
 
 
 class AuthorDetailView(DetailView):
