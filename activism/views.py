@@ -187,7 +187,9 @@ class RegionDetailView(DetailView):
             map_data=map_data(initiatives, only_region=self.object),
             cities=self.object.cities.annotate(
                 initiative_count=Count(
-                    "initiatives", filter=Q(initiatives__in=Initiative.objects.published()), distinct=True
+                    "initiatives",
+                    filter=Q(initiatives__in=Initiative.objects.published().not_sensitive()),
+                    distinct=True,
                 )
             ).order_by("name"),
             **kwargs,

@@ -324,7 +324,10 @@ def test_sensitive_records_show_only_their_region(client, sensitive_site):
     assert "Protected Strikers" not in city_page
     by_city = client.get(reverse("activism:initiative-list"), {"city": "zhanaozen"}).content.decode()
     assert "Protected Strikers" not in by_city
-    assert "Protected Strikers" in client.get(sensitive_site["region"].get_absolute_url()).content.decode()
+    region_page = client.get(sensitive_site["region"].get_absolute_url())
+    assert "Protected Strikers" in region_page.content.decode()
+    # The per-city counts on the region page do not give the city away either.
+    assert [(city.name, city.initiative_count) for city in region_page.context["cities"]] == [("Zhanaozen", 1)]
 
     detail = client.get(sensitive_site["sensitive"].get_absolute_url())
     content = detail.content.decode()
