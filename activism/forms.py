@@ -67,7 +67,7 @@ class InitiativeFilterForm(forms.Form):
             queryset = queryset.filter(cities__region=data["region"])
         if "city" in data:
             # Sensitive initiatives are never tied to a city in public.
-            queryset = queryset.filter(cities=data["city"], is_sensitive=False)
+            queryset = queryset.filter(cities=data["city"]).not_sensitive()
         if "region" in data or "city" in data:
             queryset = queryset.distinct()
         return queryset

@@ -15,6 +15,8 @@ from .markup import render_markdown
 
 LATITUDE_RANGE = (-90, 90)
 LONGITUDE_RANGE = (-180, 180)
+LATITUDE_VALIDATORS = [MinValueValidator(LATITUDE_RANGE[0]), MaxValueValidator(LATITUDE_RANGE[1])]
+LONGITUDE_VALIDATORS = [MinValueValidator(LONGITUDE_RANGE[0]), MaxValueValidator(LONGITUDE_RANGE[1])]
 FIRST_YEAR = 1900
 
 
@@ -126,7 +128,7 @@ class Region(CuratedRecord):
         decimal_places=6,
         null=True,
         blank=True,
-        validators=[MinValueValidator(LATITUDE_RANGE[0]), MaxValueValidator(LATITUDE_RANGE[1])],
+        validators=LATITUDE_VALIDATORS,
     )
     longitude = models.DecimalField(
         _("centre longitude"),
@@ -134,7 +136,7 @@ class Region(CuratedRecord):
         decimal_places=6,
         null=True,
         blank=True,
-        validators=[MinValueValidator(LONGITUDE_RANGE[0]), MaxValueValidator(LONGITUDE_RANGE[1])],
+        validators=LONGITUDE_VALIDATORS,
         help_text=_("The centre of the region, where the map places its sensitive initiatives."),
     )
 
@@ -175,14 +177,14 @@ class City(CuratedRecord):
         _("latitude"),
         max_digits=8,
         decimal_places=6,
-        validators=[MinValueValidator(LATITUDE_RANGE[0]), MaxValueValidator(LATITUDE_RANGE[1])],
+        validators=LATITUDE_VALIDATORS,
         help_text=_("Decimal degrees north, between -90 and 90."),
     )
     longitude = models.DecimalField(
         _("longitude"),
         max_digits=9,
         decimal_places=6,
-        validators=[MinValueValidator(LONGITUDE_RANGE[0]), MaxValueValidator(LONGITUDE_RANGE[1])],
+        validators=LONGITUDE_VALIDATORS,
         help_text=_("Decimal degrees east, between -180 and 180."),
     )
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
