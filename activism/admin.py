@@ -58,6 +58,15 @@ class CuratedAdmin(CompareVersionAdmin, TranslationAdmin):
     form = CuratedRecordForm
     history_latest_first = True
 
+    def get_fieldsets(self, request, obj=None):
+        # The version the editor loaded must travel with every change form, whatever its fieldsets list, or no save
+        # of an existing record could pass the concurrent-edit check.
+        fieldsets = super().get_fieldsets(request, obj)
+        if any("loaded_version" in options["fields"] for _name, options in fieldsets):
+            return fieldsets
+        (name, options), *rest = fieldsets
+        return [(name, {**options, "fields": [*options["fields"], "loaded_version"]}), *rest]
+
 
 class WorkflowAdmin(CuratedAdmin):
     """Draft -> in review -> published -> archived. Researchers submit for review; editors publish, archive and

@@ -1,10 +1,12 @@
 import io
 from datetime import timedelta
 from decimal import Decimal
+from html.parser import HTMLParser
 
 import pytest
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from PIL import Image
@@ -123,3 +125,151 @@ def site_data(db):
         "scheduled": scheduled,
         "draft_post": draft_post,
     }
+
+
+# Staff accounts and the admin as a browser uses it.
+
+PASSWORD = "a-long-test-password"
+
+
+def make_staff(username, group=None, superuser=False):
+    """A staff account: in the "Researcher" or "Editor" group, or a superuser."""
+    from django.contrib.auth.models import Group, User
+
+    if superuser:
+        return User.objects.create_superuser(username, f"{username}@example.org", PASSWORD)
+    user = User.objects.create_user(username, f"{username}@example.org", PASSWORD, is_staff=True)
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+def logged_in_client(user):
+    """A browser of its own, logged in as the user: a test can hold several roles at once."""
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def admin_client(db):
+    return logged_in_client(make_staff("admin", superuser=True))
+
+
+@pytest.fixture
+def researcher(db):
+    return logged_in_client(make_staff("researcher", "Researcher"))
+
+
+@pytest.fixture
+def editor(db):
+    return logged_in_client(make_staff("editor", "Editor"))
+
+
+class FormReader(HTMLParser):
+    """The forms of a page as a browser sees them: every input, select and textarea with the value it would send."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.forms = []
+        self.form = None
+        self.select = None
+        self.option = None
+        self.textarea = None
+
+    def handle_starttag(self, tag, attrs):
+        attrs = {name: "" if value is None else value for name, value in attrs}
+        if tag == "form":
+            self.form = {"attrs": attrs, "fields": [], "selects": [], "names": set()}
+            self.forms.append(self.form)
+        elif self.form is None:
+            return
+        if tag in {"input", "select", "textarea"} and attrs.get("name"):
+            self.form["names"].add(attrs["name"])  # every control a person can fill, files and unticked boxes too
+        if tag == "input":
+            kind = attrs.get("type", "text").lower()
+            name = attrs.get("name")
+            if not name or kind in {"submit", "button", "reset", "image", "file"} or "disabled" in attrs:
+                return
+            if kind in {"checkbox", "radio"} and "checked" not in attrs:
+                return
+            self.form["fields"].append((name, attrs.get("value", "on" if kind in {"checkbox", "radio"} else "")))
+        elif tag == "select" and attrs.get("name") and "disabled" not in attrs:
+            self.select = {"name": attrs["name"], "multiple": "multiple" in attrs, "options": []}
+            self.form["selects"].append(self.select)
+        elif tag == "option" and self.select is not None:
+            self.option = {"value": attrs.get("value"), "text": "", "selected": "selected" in attrs}
+            self.select["options"].append(self.option)
+        elif tag == "textarea" and attrs.get("name") and "disabled" not in attrs:
+            self.textarea = {"name": attrs["name"], "text": ""}
+
+    def handle_data(self, data):
+        if self.option is not None:
+            self.option["text"] += data
+        if self.textarea is not None:
+            self.textarea["text"] += data
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.form = None
+        elif tag == "option":
+            self.option = None
+        elif tag == "select":
+            self.select = None
+        elif tag == "textarea" and self.textarea is not None:
+            # A browser drops the newline that follows <textarea>.
+            text = self.textarea["text"].removeprefix("\r\n").removeprefix("\n")
+            self.form["fields"].append((self.textarea["name"], text))
+            self.textarea = None
+
+
+def read_form(response, form_id=None):
+    """The data a browser would post back, unchanged, for the form on this page: the one with this id, else the
+    first form posted to the page itself (the admin's logout and search forms are left out). Returns (action, data,
+    names): data maps each name to a list of values; names are all the controls, unticked boxes and files too."""
+    assert response.status_code == 200, response.status_code
+    reader = FormReader()
+    reader.feed(response.content.decode())
+    forms = [form for form in reader.forms if form["attrs"].get("method", "get").lower() == "post"]
+    if form_id is not None:
+        forms = [form for form in forms if form["attrs"].get("id") == form_id]
+    else:
+        forms = [form for form in forms if form["attrs"].get("id") != "logout-form"]
+    assert forms, "no such form on the page"
+    form = forms[0]
+    data = {}
+    for name, value in form["fields"]:
+        data.setdefault(name, []).append(value)
+    for select in form["selects"]:
+        chosen = [option for option in select["options"] if option["selected"]]
+        if not chosen and not select["multiple"] and select["options"]:
+            chosen = select["options"][:1]  # a browser sends the first option of a single select
+        values = [option["value"] if option["value"] is not None else option["text"].strip() for option in chosen]
+        if values or not select["multiple"]:
+            data.setdefault(select["name"], []).extend(values)
+    action = form["attrs"].get("action") or response.wsgi_request.get_full_path()
+    return action, data, form["names"]
+
+
+def submit_form(client, url, changes=None, form_id=None, **extra):
+    """GET the page, read its form as rendered, apply what a person would change, POST it and return the answer.
+
+    `changes` maps a field name to its new value: a string, a list for several values, a file to upload, or None to
+    leave the field out (an unticked box). Names the page does not render are refused: a person cannot fill them.
+    """
+    page = client.get(url, **extra)
+    action, data, names = read_form(page, form_id)
+    for name, value in (changes or {}).items():
+        if value is None:
+            data.pop(name, None)
+            continue
+        assert name in names or name.startswith("_"), f"{name!r} is not a field the page renders: {sorted(names)}"
+        data[name] = value if isinstance(value, list) else [value]
+    return client.post(action, {name: values[0] if len(values) == 1 else values for name, values in data.items()})
+
+
+def form_errors(response):
+    """The errors an admin page shows, for an assertion message."""
+    context = response.context or {}
+    form = context.get("adminform")
+    return form.form.errors if form is not None else response.status_code
