@@ -176,9 +176,8 @@ def test_the_sitemap_lists_every_language_with_alternates(client, site_data):
     assert "secret-draft-initiative" not in content
 
 
-def test_the_admin_edits_the_three_languages_on_one_page(client, django_user_model, site_data):
-    client.force_login(django_user_model.objects.create_superuser("editor", "", "a-long-test-password"))
-    content = client.get(reverse("admin:activism_initiative_change", args=[site_data["park"].pk])).content.decode()
+def test_the_admin_edits_the_three_languages_on_one_page(admin_client, site_data):
+    content = admin_client.get(reverse("admin:activism_initiative_change", args=[site_data["park"].pk])).content.decode()
     for field in ["name", "summary", "description", "image_alt"]:
         for language in LANGUAGES:
             assert f'name="{field}_{language}"' in content
