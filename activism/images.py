@@ -4,6 +4,13 @@ The people in the photos may be at risk, so no photo may carry out of the site w
 was taken. A SafeImageField checks every new file (its validators, so forms show what is wrong) and stores it
 re-encoded from its pixels alone, whatever saves it: the admin, a script or load_demo. The copies that pages show
 (rendition() fields, made by django-imagekit on first use) are resized from that clean file.
+
+Decoding is bounded before it starts: the pixel limit of Pillow and a memory budget (IMAGE_DECODED_MAX_BYTES).
+
+Only the images records name are served: when a change is committed, a replaced, cleared or deleted image moves
+from MEDIA_ROOT to RETIRED_MEDIA_ROOT, a folder the web server does not serve, and its copies are deleted. The
+history (django-reversion) can restore a version naming it: that save brings the file back, and its copies are made
+again on first use.
 """
 
 import logging
