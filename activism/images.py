@@ -4,9 +4,21 @@ The people in the photos may be at risk, so no photo may carry out of the site w
 was taken. A SafeImageField checks every new file (its validators, so forms show what is wrong) and stores it
 re-encoded from its pixels alone, whatever saves it: the admin, a script or load_demo. The copies that pages show
 (rendition() fields, made by django-imagekit on first use) are resized from that clean file.
+
+Decoding is bounded before it starts: the pixel limit of Pillow and a memory budget (IMAGE_DECODED_MAX_BYTES).
+
+Only the images records name are served: when a change is committed, a replaced, cleared or deleted image moves
+from MEDIA_ROOT to RETIRED_MEDIA_ROOT, a folder the web server does not serve, and its copies are deleted. The
+history (django-reversion) can restore a version naming it: that save brings the file back, and its copies are made
+again on first use.
 """
 
 import logging
+import math
+import os
+import posixpath
+from contextlib import suppress
+from functools import partial
 from io import BytesIO
 from uuid import uuid4
 
@@ -14,12 +26,17 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.db import models
+from django.core.files.storage import FileSystemStorage
+from django.db import models, transaction
+from django.db.models import signals
 from django.db.models.fields.files import ImageFieldFile
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
+from imagekit.cachefiles import ImageCacheFile
+from imagekit.cachefiles.backends import CacheFileState
 from imagekit.models import ImageSpecField
-from PIL import Image, ImageOps
+from imagekit.models.fields.utils import ImageSpecFileDescriptor
+from PIL import Image, ImageMode, ImageOps
 from pilkit.processors import ResizeToFit
 
 logger = logging.getLogger(__name__)
@@ -42,6 +59,39 @@ TOO_MANY_PIXELS = _(
     "This image has too many pixels to be processed safely (the limit is about %(megapixels)d megapixels). "
     "Make it smaller and upload it again."
 )
+TOO_MUCH_MEMORY = _(
+    "This image would take %(needed)s of memory to process; the limit is %(limit)s. Make it at most "
+    "%(width)d × %(height)d pixels and upload it again."
+)
+
+
+def decoded_size(image):
+    """The bytes Pillow needs to hold the image decoded, read from its header: width × height × the bytes a pixel
+    of its mode takes. Pillow keeps a one-band pixel in its own size (1 byte for black and white, grey and palette
+    images, 2 or 4 for 16- and 32-bit ones) and a pixel of several bands (RGB, RGBA, CMYK...) in 4 bytes."""
+    mode = ImageMode.getmode(image.mode)
+    bytes_per_pixel = int(mode.typestr[2:]) if len(mode.bands) == 1 else 4
+    return image.width * image.height * bytes_per_pixel
+
+
+def check_decoded_size(image):
+    """Refuse an image whose decoded pixels would not fit in IMAGE_DECODED_MAX_BYTES, before decoding it: a small
+    file can hold a plain image of thousands of pixels on each side, which takes seconds and gigabytes to decode
+    and process even under Pillow's pixel limit."""
+    needed, limit = decoded_size(image), settings.IMAGE_DECODED_MAX_BYTES
+    if needed <= limit:
+        return
+    scale = math.sqrt(limit / needed)  # the largest image of the same shape within the limit
+    raise ValidationError(
+        TOO_MUCH_MEMORY,
+        code="too_much_memory",
+        params={
+            "needed": filesizeformat(needed),
+            "limit": filesizeformat(limit),
+            "width": math.floor(image.width * scale),
+            "height": math.floor(image.height * scale),
+        },
+    )
 
 
 def open_image(file):
@@ -56,9 +106,13 @@ def open_image(file):
     too_many_pixels = ValidationError(
         TOO_MANY_PIXELS, code="too_many_pixels", params={"megapixels": (limit or 0) // 10**6}
     )
+    # Pillow reads a copy of the bytes: it closes the file it reads a PNG from when the image is closed, and the
+    # upload must stay open for Django's own checks and for saving.
+    file.seek(0)
+    data = BytesIO(file.read())
     file.seek(0)
     try:
-        image = Image.open(file)
+        image = Image.open(data)
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
         raise too_many_pixels from error
     except Exception as error:  # whatever Pillow raises on a file it cannot read
@@ -72,6 +126,7 @@ def open_image(file):
     # Pillow only warns between its limit and twice that: refused here all the same.
     if limit and image.width * image.height > limit:
         raise too_many_pixels
+    check_decoded_size(image)
     try:
         image.load()
     except Exception as error:
@@ -82,7 +137,6 @@ def open_image(file):
 def check_image(file):
     """Raise a ValidationError unless the file holds an image we accept; leave it ready to be read again."""
     open_image(file).close()
-    file.seek(0)
 
 
 def validate_image(value):
@@ -126,14 +180,101 @@ class SafeImageFormField(forms.ImageField):
 
 
 class SafeImageField(models.ImageField):
-    """An ImageField that accepts only JPEG, PNG and WebP within IMAGE_UPLOAD_MAX_BYTES and Pillow's pixel limit,
-    and stores each new file without its metadata."""
+    """An ImageField that accepts only JPEG, PNG and WebP within IMAGE_UPLOAD_MAX_BYTES, Pillow's pixel limit and
+    IMAGE_DECODED_MAX_BYTES, stores each new file without its metadata, and keeps in MEDIA_ROOT (served at /media/)
+    only the files records name: a replaced or deleted image moves to RETIRED_MEDIA_ROOT (never served) and its
+    resized copies are deleted; a version restored from the history brings its file back."""
 
     attr_class = SafeImageFieldFile
     default_validators = [*models.ImageField.default_validators, validate_image]
 
     def formfield(self, **kwargs):
         return super().formfield(**{"form_class": SafeImageFormField, **kwargs})
+
+    def contribute_to_class(self, cls, name, **kwargs):
+        super().contribute_to_class(cls, name, **kwargs)
+        if not cls._meta.abstract:
+            # Signals, not save(): django-reversion restores a version with a raw save, which skips save() and the
+            # field's pre_save() but still sends these.
+            signals.pre_save.connect(self.record_saving, sender=cls)
+            signals.post_delete.connect(self.record_deleted, sender=cls)
+
+    def record_saving(self, instance, raw, using, update_fields, **kwargs):
+        if update_fields is not None and self.name not in update_fields:
+            return
+        file = getattr(instance, self.attname)
+        # A new upload is stored under a new name when the row is written: only the file it replaces matters.
+        named = (file.name or "") if file._committed else ""
+        stored = self.stored_name(instance, using)
+        if named != stored:
+            self.put_files_in_place_on_commit({named, stored}, using)
+
+    def stored_name(self, instance, using):
+        """The file the record's row names in the database, before this save writes it."""
+        if instance.pk is None:
+            return ""
+        rows = self.model._base_manager.using(using).filter(pk=instance.pk)
+        return rows.values_list(self.attname, flat=True).first() or ""
+
+    def record_deleted(self, instance, using, **kwargs):
+        self.put_files_in_place_on_commit({getattr(instance, self.attname).name}, using)
+
+    def put_files_in_place_on_commit(self, names, using):
+        # Once the change is committed: a save that fails, or a history page showing a version without restoring
+        # it (reversion rolls that back), moves nothing.
+        names = sorted(name for name in names if name)
+        if names:
+            transaction.on_commit(partial(self.put_files_in_place, names, using), using=using)
+
+    def put_files_in_place(self, names, using):
+        """Each file in MEDIA_ROOT if a record names it, else in RETIRED_MEDIA_ROOT without its resized copies."""
+        for name in names:
+            try:
+                if self.model._base_manager.using(using).filter(**{self.attname: name}).exists():
+                    self.bring_back(name)
+                else:
+                    self.retire(name)
+            except Exception:
+                logger.exception("The image %s could not be moved in or out of MEDIA_ROOT.", name)
+
+    def retire(self, name):
+        if self.storage.exists(name):
+            move_file(name, self.storage, retired_storage())
+        for copy in self.renditions(name):
+            copy.storage.delete(copy.name)
+            copy.cachefile_backend.set_state(copy, CacheFileState.DOES_NOT_EXIST)
+            remove_empty_folder(copy.storage, posixpath.dirname(copy.name))
+
+    def bring_back(self, name):
+        retired = retired_storage()
+        if not self.storage.exists(name) and retired.exists(name):
+            move_file(name, retired, self.storage)  # its copies are made again on first use
+
+    def renditions(self, name):
+        """The resized copies django-imagekit makes from the stored file `name` (rendition() fields naming this
+        field as their source), whether made yet or not."""
+        source = self.attr_class(None, self, name)
+        for model in self.model.__mro__:
+            for attribute in vars(model).values():
+                if isinstance(attribute, ImageSpecFileDescriptor) and attribute.source_field_name == self.name:
+                    yield ImageCacheFile(attribute.field.get_spec(source=source))
+
+
+def retired_storage():
+    """The private folder for images no record names any more: the web server must not serve it."""
+    return FileSystemStorage(location=settings.RETIRED_MEDIA_ROOT)
+
+
+def move_file(name, source, target):
+    with source.open(name, "rb") as content:
+        target.delete(name)  # an older copy of the same file
+        target.save(name, content)
+    source.delete(name)
+
+
+def remove_empty_folder(storage, folder):
+    with suppress(NotImplementedError, OSError):  # not on this disk, not empty, or gone already
+        os.rmdir(storage.path(folder))
 
 
 class StripMetadata:

@@ -127,6 +127,14 @@ MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "media"))
 # The largest image file accepted (initiative images, post covers, author photos), in MB; see activism/images.py.
 IMAGE_UPLOAD_MAX_BYTES = int(os.environ.get("CAISS_IMAGE_MAX_MB", "10")) * 1024 * 1024
+# The most memory an image may take once decoded, in MB (width × height × bytes per pixel): 128 MB lets in a
+# 33-megapixel photo, and keeps a small file of a huge plain image from taking seconds and gigabytes to process.
+IMAGE_DECODED_MAX_BYTES = int(os.environ.get("CAISS_IMAGE_MAX_DECODED_MB", "128")) * 1024 * 1024
+# Where replaced and deleted images go: a folder the web server must NOT serve. A version restored from the
+# history brings its image back into MEDIA_ROOT. See activism/images.py.
+RETIRED_MEDIA_ROOT = Path(os.environ.get("CAISS_RETIRED_MEDIA_ROOT", BASE_DIR / "retired-media"))
+if RETIRED_MEDIA_ROOT.resolve().is_relative_to(MEDIA_ROOT.resolve()):
+    raise ImproperlyConfigured("CAISS_RETIRED_MEDIA_ROOT must not be inside DJANGO_MEDIA_ROOT: it would be served.")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

@@ -23,8 +23,9 @@ def default_language(settings):
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
-    """Uploads go to a temporary folder, never into the project."""
+    """Uploads go to a temporary folder, never into the project; replaced and deleted images to another."""
     settings.MEDIA_ROOT = tmp_path / "media"
+    settings.RETIRED_MEDIA_ROOT = tmp_path / "retired-media"
     # django-imagekit notes in the cache which resized copies exist: forget those of the previous test's folder.
     cache.clear()
     return settings.MEDIA_ROOT
@@ -76,10 +77,17 @@ def make_post(title="Notes from the field", author=None, published=True, publish
     )
 
 
-def image_upload(name="photo.png", image_format="PNG", size=(40, 30)):
-    """A real image made by Pillow, as the admin would receive it."""
+def image_upload(name="photo.png", image_format="PNG", size=(40, 30), mode="RGB"):
+    """A real image made by Pillow, as the admin would receive it: mode "RGB", "RGBA" (its left half transparent)
+    or "P" (a palette of a few colours, as many PNG graphics are)."""
+    image = Image.new("RGBA" if mode == "RGBA" else "RGB", size, "#3b6ea5")
+    if mode == "RGBA":
+        image.paste((0, 0, 0, 0), (0, 0, size[0] // 2, size[1]))
+    elif mode == "P":
+        image.paste("#f2c14e", (0, 0, size[0] // 2, size[1]))
+        image = image.quantize(colors=4)
     buffer = io.BytesIO()
-    Image.new("RGB", size, "#3b6ea5").save(buffer, format=image_format)
+    image.save(buffer, format=image_format)
     return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{image_format.lower()}")
 
 
