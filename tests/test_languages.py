@@ -177,7 +177,9 @@ def test_the_sitemap_lists_every_language_with_alternates(client, site_data):
 
 
 def test_the_admin_edits_the_three_languages_on_one_page(admin_client, site_data):
-    content = admin_client.get(reverse("admin:activism_initiative_change", args=[site_data["park"].pk])).content.decode()
+    content = admin_client.get(
+        reverse("admin:activism_initiative_change", args=[site_data["park"].pk])
+    ).content.decode()
     for field in ["name", "summary", "description", "image_alt"]:
         for language in LANGUAGES:
             assert f'name="{field}_{language}"' in content
