@@ -15,6 +15,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from .forms import InitiativeFilterForm
 from .models import Author, BlogPost, City, Initiative, Region, Theme
+from .spreadsheets import safe_cell
 
 INITIATIVES_PER_PAGE = 20
 POSTS_PER_PAGE = 10
@@ -341,9 +342,10 @@ def open_data_csv(request):
         record = open_data_record(initiative, request)
         for column, value in record.items():
             if isinstance(value, bool):
-                record[column] = "true" if value else "false"
+                value = "true" if value else "false"
             elif isinstance(value, list):
-                record[column] = ";".join(value)
+                value = ";".join(value)
+            record[column] = safe_cell(value)  # text a spreadsheet would run as a formula gets a leading "'"
         writer.writerow(record)
     return open_data_download(response, "csv")
 
