@@ -79,7 +79,7 @@ def home(request):
     published = Initiative.objects.published()
     context = {
         "initiative_count": published.count(),
-        "city_count": City.objects.filter(initiatives__in=published.not_sensitive()).distinct().count(),
+        "city_count": City.objects.public().count(),
         "region_count": Region.objects.filter(cities__initiatives__in=published).distinct().count(),
         "latest_posts": BlogPost.objects.published().select_related("author")[:3],
         # Meta.ordering does not apply to grouped queries, hence the explicit order_by().
@@ -168,7 +168,7 @@ class InitiativePreviewView(StaffPreviewMixin, InitiativeDetailView):
 
 
 class CityDetailView(DetailView):
-    queryset = City.objects.select_related("region")
+    queryset = City.objects.public().select_related("region")
 
     def get_context_data(self, **kwargs):
         # Sensitive initiatives never show at their city, only at their region.
@@ -186,13 +186,15 @@ class RegionDetailView(DetailView):
         return super().get_context_data(
             initiatives=initiatives,
             map_data=map_data(initiatives, only_region=self.object),
-            cities=self.object.cities.annotate(
+            cities=self.object.cities.public()
+            .annotate(
                 initiative_count=Count(
                     "initiatives",
                     filter=Q(initiatives__in=Initiative.objects.published().not_sensitive()),
                     distinct=True,
                 )
-            ).order_by("name"),
+            )
+            .order_by("name"),
             **kwargs,
         )
 
