@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext, ngettext
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -147,12 +148,13 @@ class InitiativeDetailView(NoIndexMixin, DetailView):
 
 
 class StaffPreviewMixin:
-    """A record exactly as the public will see it, whatever its state or date: staff only, never indexed."""
+    """A record exactly as the public will see it, whatever its state or date: staff only, never indexed, kept by no
+    cache (as the admin's pages: see StaffPagesNotCachedMiddleware)."""
 
     def is_noindex(self):
         return True
 
-    @method_decorator(staff_member_required)
+    @method_decorator([cache_control(private=True, no_store=True), staff_member_required])
     def dispatch(self, request, *args, **kwargs):
         return super().dispatch(request, *args, **kwargs)
 
