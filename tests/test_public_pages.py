@@ -22,6 +22,7 @@ def public_urls(data):
         data["park"].get_absolute_url(),
         data["march"].get_absolute_url(),
         data["almaty"].get_absolute_url(),
+        data["kokshetau"].get_absolute_url(),
         data["almaty_region"].get_absolute_url(),
         data["empty_region"].get_absolute_url(),
         data["ecology"].get_absolute_url(),
