@@ -40,7 +40,11 @@ class InitiativeFilterForm(forms.Form):
         empty_label=_("All regions"),
     )
     city = forms.ModelChoiceField(
-        label=_("City"), queryset=City.objects.all(), to_field_name="slug", required=False, empty_label=_("All cities")
+        label=_("City"),
+        queryset=City.objects.public(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All cities"),
     )
     error_css_class = "has-error"
 

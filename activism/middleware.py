@@ -1,6 +1,37 @@
+import logging
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.cache import patch_cache_control
+
+logger = logging.getLogger(__name__)
+
+# Browser features no page of the site uses, denied to the site itself and to anything it could embed: no camera,
+# microphone or location, no payment, no USB or other devices, no interest-based advertising cohorts.
+DENIED_FEATURES = [
+    "accelerometer",
+    "browsing-topics",
+    "camera",
+    "display-capture",
+    "geolocation",
+    "gyroscope",
+    "hid",
+    "interest-cohort",
+    "magnetometer",
+    "microphone",
+    "midi",
+    "payment",
+    "publickey-credentials-get",
+    "serial",
+    "usb",
+    "xr-spatial-tracking",
+]
+# How long a browser or a client should wait before trying again while the database is unreachable.
+RETRY_AFTER_SECONDS = 60
 
 
 def tile_origin():
@@ -29,4 +60,56 @@ class ContentSecurityPolicyMiddleware:
         in_admin = request.resolver_match is not None and request.resolver_match.namespace == "admin"
         if not in_admin:
             response.headers.setdefault("Content-Security-Policy", self.policy)
+        return response
+
+
+class PermissionsPolicyMiddleware:
+    """Every response denies the browser features the site never uses (DENIED_FEATURES)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.policy = ", ".join(f"{feature}=()" for feature in DENIED_FEATURES)
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Permissions-Policy", self.policy)
+        return response
+
+
+class StaffPagesNotCachedMiddleware:
+    """Nothing under the admin's address is kept by a shared cache or by the browser: Cache-Control: private, no-store.
+
+    Django's admin sends this on most of its pages; this covers the others (its 404s, its translations) and any page
+    added there later. The staff previews of unpublished records, outside /admin/, send it too (see views.py).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith(reverse("admin:index")):
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+
+class DatabaseUnavailableMiddleware:
+    """While the database cannot be reached (or is too busy to answer), pages answer 503 with Retry-After, not 500.
+
+    The 503 page is rendered without the request, so no context processor runs, and it asks nothing of the database.
+    Any other error stays a 500. The failure is logged with its traceback.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        logger.error("The database is unavailable: %s", exception, exc_info=exception)
+        response = HttpResponse(render_to_string("503.html"), status=503)
+        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response

@@ -3,7 +3,7 @@ from difflib import SequenceMatcher
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -164,6 +164,16 @@ class Region(CuratedRecord):
         return reverse("activism:region-detail", args=[self.slug])
 
 
+class CityQuerySet(models.QuerySet):
+    def public(self):
+        """The one definition of the cities the public may see: those of a published, non-sensitive initiative.
+
+        A small town known only through a sensitive or unpublished record would point at the people in it: it has
+        no page, and appears in no filter, count, sitemap or map.
+        """
+        return self.filter(Exists(Initiative.objects.published().not_sensitive().filter(cities=OuterRef("pk"))))
+
+
 class City(CuratedRecord):
     name = models.CharField(_("name"), max_length=100)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
@@ -188,6 +198,8 @@ class City(CuratedRecord):
         help_text=_("Decimal degrees east, between -180 and 180."),
     )
     population = models.PositiveIntegerField(_("population"), null=True, blank=True)
+
+    objects = CityQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

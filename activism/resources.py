@@ -2,7 +2,8 @@
 
 Researchers import cities and initiatives: the admin first shows a preview of what would be created or changed, and
 writes nothing if any row has an error (each error names its row and its column). Every list can be exported, as
-filtered on the page. Related records are written as slugs and found by slug or by name in any language.
+filtered on the page. Related records are written as slugs and found by slug or by name in any language. Text that
+a spreadsheet would run as a formula is exported with a leading "'" and imported back without it (spreadsheets.py).
 """
 
 from datetime import datetime
@@ -18,6 +19,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from .forms import COORDINATE_STEP
 from .models import Author, BlogPost, City, Initiative, PublicationStatus, Region, Theme, casefold_words
+from .spreadsheets import from_safe_cell, safe_cell
 
 LIST_SEPARATOR = ";"
 YES = {"1", "true", "yes", "y", "да", "иә", "ия"}
@@ -244,7 +246,7 @@ class CuratedResource(resources.ModelResource):
     def before_import_row(self, row, **kwargs):
         for column, value in row.items():
             if isinstance(value, str):
-                row[column] = value.strip()
+                row[column] = from_safe_cell(value.strip())
         super().before_import_row(row, **kwargs)
 
     def import_row(self, row, instance_loader, **kwargs):
@@ -298,6 +300,13 @@ class CuratedResource(resources.ModelResource):
                 _("Give at least one of the %(records)s, separated by “%(separator)s”.")
                 % {"records": model_field.related_model._meta.verbose_name_plural, "separator": LIST_SEPARATOR}
             )
+
+    def export_field(self, field, instance, **kwargs):
+        """Every cell of a CSV or XLSX export: text that a spreadsheet would run as a formula is disarmed."""
+        value = super().export_field(field, instance, **kwargs)
+        if isinstance(field.widget, widgets.NumberWidget):
+            return value  # a number, a negative longitude included, stays a number
+        return safe_cell(value)
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
         """The model's own checks (coordinate ranges, choices, ...), and its text in the default language."""

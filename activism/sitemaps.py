@@ -49,7 +49,7 @@ class PlaceAndThemeSitemap(TranslatedSitemap):
     def items(self):
         published = Initiative.objects.published()
         return [
-            *City.objects.filter(initiatives__in=published.not_sensitive()).distinct(),
+            *City.objects.public(),
             *Region.objects.filter(cities__initiatives__in=published).distinct(),
             *Theme.objects.filter(initiatives__in=published).distinct(),
         ]

