@@ -12,6 +12,7 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import gettext, ngettext
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
+from django_otp.decorators import otp_required
 
 from .forms import InitiativeFilterForm
 from .models import Author, BlogPost, City, Initiative, Region, Theme
@@ -146,12 +147,14 @@ class InitiativeDetailView(NoIndexMixin, DetailView):
 
 
 class StaffPreviewMixin:
-    """A record exactly as the public will see it, whatever its state or date: staff only, never indexed."""
+    """A record exactly as the public will see it, whatever its state or date: staff only, never indexed.
+
+    Like the admin, it needs a session that passed the second factor, not the password alone."""
 
     def is_noindex(self):
         return True
 
-    @method_decorator(staff_member_required)
+    @method_decorator([staff_member_required, otp_required])
     def dispatch(self, request, *args, **kwargs):
         return super().dispatch(request, *args, **kwargs)
 
@@ -376,3 +379,12 @@ def open_data_geojson(request):
     }
     response = JsonResponse(data, content_type="application/geo+json", json_dumps_params={"ensure_ascii": False})
     return open_data_download(response, "geojson")
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """The answer to a login refused after too many failures (django-axes' AXES_LOCKOUT_CALLABLE)."""
+    context = {
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "cooloff_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+    }
+    return render(request, "registration/locked_out.html", context, status=429)

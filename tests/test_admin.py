@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from activism.models import Author, City, Initiative, PublicationStatus
 
-from .conftest import image_upload, make_city, make_initiative, make_region, make_theme
+from .conftest import image_upload, log_in, make_city, make_initiative, make_region, make_theme
 
 pytestmark = pytest.mark.django_db
 
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def admin_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("researcher", "", "a-long-test-password")
-    client.force_login(user)
+    log_in(client, user)
     return client
 
 

@@ -10,7 +10,7 @@ from PIL import Image
 
 from activism.models import Author, Initiative
 
-from .conftest import image_upload, make_author, make_initiative, make_post
+from .conftest import image_upload, log_in, make_author, make_initiative, make_post
 
 pytestmark = pytest.mark.django_db
 
@@ -22,7 +22,7 @@ ROTATED_90 = 6  # the camera was held upright: the stored pixels lie on their si
 @pytest.fixture
 def admin_client(client, django_user_model):
     user = django_user_model.objects.create_superuser("researcher", "", "a-long-test-password")
-    client.force_login(user)
+    log_in(client, user)
     return client
 
 

@@ -9,7 +9,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from .conftest import make_initiative
+from .conftest import log_in, make_initiative
 from .test_public_pages import map_markers, public_urls
 
 pytestmark = pytest.mark.django_db
@@ -177,7 +177,7 @@ def test_the_sitemap_lists_every_language_with_alternates(client, site_data):
 
 
 def test_the_admin_edits_the_three_languages_on_one_page(client, django_user_model, site_data):
-    client.force_login(django_user_model.objects.create_superuser("editor", "", "a-long-test-password"))
+    log_in(client, django_user_model.objects.create_superuser("editor", "", "a-long-test-password"))
     content = client.get(reverse("admin:activism_initiative_change", args=[site_data["park"].pk])).content.decode()
     for field in ["name", "summary", "description", "image_alt"]:
         for language in LANGUAGES:
