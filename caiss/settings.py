@@ -120,7 +120,7 @@ SESSION_COOKIE_AGE = 60 * 60
 SESSION_SAVE_EVERY_REQUEST = True
 
 # Failed logins (django-axes). Five failures for one username from one address lock that pair out for 30
-# minutes; the right password is refused too until then, or until a superuser runs
+# minutes from the last try; the right password is refused too until then, or until a superuser runs
 # `manage.py axes_reset_username <name>`. Locking by username alone would let anyone who knows a researcher's
 # username lock her out from anywhere; by address alone would lock out a whole office behind one address.
 AXES_FAILURE_LIMIT = 5
@@ -129,10 +129,10 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
 AXES_LOCKOUT_CALLABLE = "activism.views.locked_out"
-# The login form is a two_factor wizard: its fields carry the step name.
-AXES_USERNAME_FORM_FIELD = "auth-username"
+AXES_VERBOSE = False  # no banner on every manage.py command; failures are still logged, names and addresses masked
+# What a failed login posted is kept for the admin, less these fields (the login form's carry its step name).
 AXES_PASSWORD_FORM_FIELD = "auth-password"
-AXES_SENSITIVE_PARAMETERS = ["auth-password", "token-otp_token", "backup-otp_token", "csrfmiddlewaretoken"]
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "token-otp_token", "backup-otp_token", "csrfmiddlewaretoken"]
 # The client's address. Directly on the internet it is the connection's own (a client can write any
 # X-Forwarded-For). Behind the one reverse proxy of DJANGO_BEHIND_PROXY it is the last X-Forwarded-For entry,
 # the one the proxy added (nginx: proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for).
