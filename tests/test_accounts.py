@@ -164,6 +164,16 @@ def test_a_superuser_resets_a_lost_phone(client, person):
     assert client.get(reverse("admin:index"), follow=True).redirect_chain[-1][0] == reverse("two_factor:setup")
 
 
+def test_a_superuser_gives_a_one_time_code_for_a_login_now(client, person):
+    out = StringIO()
+    call_command("addstatictoken", "researcher", stdout=out)
+    page = enter_password(client)
+    page = submit_form(client, login_url(), {"wizard_goto_step": "backup"}, form_id="backup-form", page=page)
+    response = submit_form(client, login_url(), {"backup-otp_token": out.getvalue().strip()}, page=page)
+    assert response.status_code == 302
+    assert client.get(reverse("admin:index")).status_code == 200
+
+
 def test_the_admin_asks_for_backup_codes_until_there_are_some(researcher):
     assert "You have no backup codes" in researcher.get(reverse("admin:index")).content.decode()
     codes = submit_form(researcher, reverse("two_factor:backup_tokens"))
