@@ -2,9 +2,6 @@ import logging
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.db import InterfaceError, OperationalError
-from django.http import HttpResponse
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 
@@ -31,7 +28,6 @@ DENIED_FEATURES = [
     "xr-spatial-tracking",
 ]
 # How long a browser or a client should wait before trying again while the database is unreachable.
-RETRY_AFTER_SECONDS = 60
 
 
 def tile_origin():
@@ -90,26 +86,4 @@ class StaffPagesNotCachedMiddleware:
         response = self.get_response(request)
         if request.path.startswith(reverse("admin:index")):
             patch_cache_control(response, private=True, no_store=True)
-        return response
-
-
-class DatabaseUnavailableMiddleware:
-    """While the database cannot be reached (or is too busy to answer), pages answer 503 with Retry-After, not 500.
-
-    The 503 page is rendered without the request, so no context processor runs, and it asks nothing of the database.
-    Any other error stays a 500. The failure is logged with its traceback.
-    """
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_exception(self, request, exception):
-        if not isinstance(exception, OperationalError | InterfaceError):
-            return None
-        logger.error("The database is unavailable: %s", exception, exc_info=exception)
-        response = HttpResponse(render_to_string("503.html"), status=503)
-        response.headers["Retry-After"] = str(RETRY_AFTER_SECONDS)
         return response

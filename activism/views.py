@@ -1,24 +1,30 @@
 import csv
+import sys
 
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
+from django.db import InterfaceError, OperationalError
 from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext, ngettext
+from django.views import defaults
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
+from django_otp.decorators import otp_required
 
 from .forms import InitiativeFilterForm
 from .models import Author, BlogPost, City, Initiative, Region, Theme
 from .spreadsheets import safe_cell
 
 INITIATIVES_PER_PAGE = 20
+DATABASE_RETRY_AFTER_SECONDS = 60
 POSTS_PER_PAGE = 10
 
 
@@ -149,12 +155,14 @@ class InitiativeDetailView(NoIndexMixin, DetailView):
 
 class StaffPreviewMixin:
     """A record exactly as the public will see it, whatever its state or date: staff only, never indexed, kept by no
-    cache (as the admin's pages: see StaffPagesNotCachedMiddleware)."""
+    cache (as the admin's pages: see StaffPagesNotCachedMiddleware).
+
+    Like the admin, it needs a session that passed the second factor, not the password alone."""
 
     def is_noindex(self):
         return True
 
-    @method_decorator([cache_control(private=True, no_store=True), staff_member_required])
+    @method_decorator([cache_control(private=True, no_store=True), staff_member_required, otp_required])
     def dispatch(self, request, *args, **kwargs):
         return super().dispatch(request, *args, **kwargs)
 
@@ -382,3 +390,24 @@ def open_data_geojson(request):
     }
     response = JsonResponse(data, content_type="application/geo+json", json_dumps_params={"ensure_ascii": False})
     return open_data_download(response, "geojson")
+
+
+def locked_out(request, original_response=None, credentials=None):
+    """The answer to a login refused after too many failures (django-axes' AXES_LOCKOUT_CALLABLE)."""
+    context = {
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "cooloff_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+    }
+    return render(request, "registration/locked_out.html", context, status=429)
+
+
+def server_error(request):
+    """The 500 page; 503 with Retry-After while the database cannot be reached, wherever the request met the outage
+    (a view, the session or the login in a middleware). Django calls this while handling the error, so the error
+    is at hand; it is logged as every 500 is. The 503 page is rendered without the request: no context processor
+    runs and nothing is asked of the database."""
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        response = HttpResponse(render_to_string("503.html"), status=503)
+        response.headers["Retry-After"] = str(DATABASE_RETRY_AFTER_SECONDS)
+        return response
+    return defaults.server_error(request)

@@ -1,6 +1,7 @@
 """Settings for the CAISS Activist Map, read from the environment and safe by default."""
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -32,7 +33,7 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
     "modeltranslation",  # before the admin, so translated fields show there
-    "django.contrib.admin",
+    "caiss.apps.AdminConfig",  # the admin, asking every staff member for a second factor (caiss/admin.py)
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -46,6 +47,13 @@ INSTALLED_APPS = [
     "reversion_compare",
     "import_export",
     "imagekit",  # the resized copies of images that pages show
+    # Staff accounts: one-time codes from an authenticator app (TOTP) and backup codes, the login and setup
+    # pages that ask for them, and the lockout after repeated failed logins.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "two_factor",
+    "axes",
     "activism",
 ]
 
@@ -60,10 +68,11 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): passed the second factor
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "activism.middleware.ContentSecurityPolicyMiddleware",
-    "activism.middleware.DatabaseUnavailableMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes asks: answers a locked-out login with its page
 ]
 
 ROOT_URLCONF = "caiss.urls"
@@ -95,6 +104,47 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6's default: a typed "example.org" becomes https://
+
+# Staff accounts (README, "Staff accounts"). Logging in takes a password and a code from an authenticator app;
+# the admin refuses a session that has not passed both (caiss/admin.py).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first: refuses a locked-out login before the password is hashed
+    "django.contrib.auth.backends.ModelBackend",
+]
+LOGIN_URL = "two_factor:login"
+LOGIN_REDIRECT_URL = "admin:index"
+TWO_FACTOR_PATCH_ADMIN = False  # the admin site in caiss/admin.py does it, and checks the second factor too
+OTP_TOTP_ISSUER = "CAISS Activist Map"  # the name authenticator apps show next to the code
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # the admin never shows a device's secret key
+
+# A staff session ends after an hour without a request; each request starts the hour again. Anonymous visitors
+# get no session and no cookie: an empty session is never saved.
+SESSION_COOKIE_AGE = 60 * 60
+SESSION_SAVE_EVERY_REQUEST = True
+
+# Failed logins (django-axes). Five failures for one username from one address lock that pair out for 30
+# minutes from the last try; the right password is refused too until then, or until a superuser runs
+# `manage.py axes_reset_username <name>`. Locking by username alone would let anyone who knows a researcher's
+# username lock her out from anywhere; by address alone would lock out a whole office behind one address.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=30)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_ENABLE_ACCESS_FAILURE_LOG = True
+AXES_LOCKOUT_CALLABLE = "activism.views.locked_out"
+AXES_VERBOSE = False  # no banner on every manage.py command; failures are still logged, names and addresses masked
+# What a failed login posted is kept for the admin, less these fields (the login form's carry its step name).
+AXES_PASSWORD_FORM_FIELD = "auth-password"
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "token-otp_token", "backup-otp_token", "csrfmiddlewaretoken"]
+# The client's address. Directly on the internet it is the connection's own (a client can write any
+# X-Forwarded-For). Behind the one reverse proxy of DJANGO_BEHIND_PROXY it is the last X-Forwarded-For entry,
+# the one the proxy added (nginx: proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for).
+if env_bool("DJANGO_BEHIND_PROXY"):
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+    AXES_IPWARE_PROXY_COUNT = 0  # entries after the client's: none, the proxy's own address is REMOTE_ADDR
+    IPWARE_STRICT = False  # a client's own X-Forwarded-For entries come before the proxy's and are skipped
+else:
+    AXES_IPWARE_META_PRECEDENCE_ORDER = ["REMOTE_ADDR"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

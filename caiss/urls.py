@@ -5,6 +5,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
+from two_factor.urls import urlpatterns as two_factor_urls
 
 from activism.sitemaps import sitemaps
 
@@ -14,6 +15,8 @@ admin.site.index_title = _("Research records")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # The staff login (password, then a code from the authenticator app), its setup and backup codes: /account/…
+    path("", include(two_factor_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
 ]
@@ -25,3 +28,6 @@ if settings.DEBUG:
     from django.conf.urls.static import static
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# A 500 caused by an unreachable database is answered 503 with Retry-After: see activism.views.server_error.
+handler500 = "activism.views.server_error"

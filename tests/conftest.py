@@ -152,11 +152,32 @@ def make_staff(username, group=None, superuser=False):
     return user
 
 
+def log_in(client, user):
+    """Log the user in on this client as the staff login does: password and authenticator-app code both passed.
+
+    The admin refuses a session that passed the password alone; this marks the session verified, as django-otp
+    does after the code, with an authenticator-app device it gives the user if it has none."""
+    from django_otp import DEVICE_ID_SESSION_KEY
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    client.force_login(user)
+    device, _ = TOTPDevice.objects.get_or_create(user=user, name="default", defaults={"confirmed": True})
+    session = client.session
+    session[DEVICE_ID_SESSION_KEY] = device.persistent_id
+    session.save()
+    return client
+
+
+def authenticator_code(device):
+    """The code an authenticator app shows now for this device, as the person would type it."""
+    from django_otp.oath import totp
+
+    return f"{totp(device.bin_key, device.step, device.t0, device.digits, device.drift):0{device.digits}d}"
+
+
 def logged_in_client(user):
     """A browser of its own, logged in as the user: a test can hold several roles at once."""
-    client = Client()
-    client.force_login(user)
-    return client
+    return log_in(Client(), user)
 
 
 @pytest.fixture
@@ -192,8 +213,8 @@ class FormReader(HTMLParser):
             self.forms.append(self.form)
         elif self.form is None:
             return
-        if tag in {"input", "select", "textarea"} and attrs.get("name"):
-            self.form["names"].add(attrs["name"])  # every control a person can fill, files and unticked boxes too
+        if tag in {"input", "select", "textarea", "button"} and attrs.get("name"):
+            self.form["names"].add(attrs["name"])  # every control a person can fill or press, files and boxes too
         if tag == "input":
             kind = attrs.get("type", "text").lower()
             name = attrs.get("name")
@@ -259,13 +280,14 @@ def read_form(response, form_id=None):
     return action, data, form["names"]
 
 
-def submit_form(client, url, changes=None, form_id=None, **extra):
+def submit_form(client, url, changes=None, form_id=None, page=None, **extra):
     """GET the page, read its form as rendered, apply what a person would change, POST it and return the answer.
 
     `changes` maps a field name to its new value: a string, a list for several values, a file to upload, or None to
     leave the field out (an unticked box). Names the page does not render are refused: a person cannot fill them.
+    `page` is a response already on screen, for the next step of a form in steps (a new GET would restart it).
     """
-    page = client.get(url, **extra)
+    page = client.get(url, **extra) if page is None else page
     action, data, names = read_form(page, form_id)
     for name, value in (changes or {}).items():
         if value is None:

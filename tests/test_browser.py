@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import reverse
 
-from .conftest import make_city, make_initiative, make_region, make_theme
+from .conftest import authenticator_code, make_city, make_initiative, make_region, make_theme
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 
@@ -106,16 +106,36 @@ def test_clicking_a_cluster_zooms_in_to_its_cities(live_server, map_site, browse
 
 @pytest.fixture
 def researcher(django_user_model):
+    """A superuser with an authenticator app: the test reads the app's codes from its device."""
     make_region("Jambyl")
-    return django_user_model.objects.create_superuser("researcher", "", "a-long-test-password")
+    user = django_user_model.objects.create_superuser("researcher", "", "a-long-test-password")
+    user.device = user.totpdevice_set.create(name="default", confirmed=True)
+    return user
+
+
+def log_in_to_the_admin(page, live_server, user):
+    """Username and password, then the code the authenticator app shows now."""
+    page.goto(live_server.url + reverse("admin:index"))
+    assert urlsplit(page.url).path == reverse("two_factor:login")  # the admin sends people to the login
+    page.fill("#id_auth-username", user.username)
+    page.fill("#id_auth-password", "a-long-test-password")
+    page.get_by_role("button", name="Next").click()
+    page.fill("#id_token-otp_token", authenticator_code(user.device))
+    page.get_by_role("button", name="Next").click()
+    page.wait_for_url(live_server.url + reverse("admin:index"))
+
+
+def test_a_researcher_logs_in_with_a_code_from_the_authenticator_app(live_server, researcher, browser_page):
+    page = browser_page
+    log_in_to_the_admin(page, live_server, researcher)
+    assert page.locator("h1").inner_text() == "Research records"
+    assert page.get_by_role("link", name="Two-factor authentication").is_visible()
+    assert page.errors == [], page.errors  # the login pages keep to the Content-Security-Policy too
 
 
 def test_a_researcher_places_a_new_city_by_clicking_the_admin_map(live_server, researcher, browser_page):
     page = browser_page
-    page.goto(live_server.url + reverse("admin:login"))
-    page.fill("#id_username", "researcher")
-    page.fill("#id_password", "a-long-test-password")
-    page.click("input[type=submit]")
+    log_in_to_the_admin(page, live_server, researcher)
     page.goto(live_server.url + reverse("admin:activism_city_add"))
 
     page.fill("#id_name_en", "Taraz")

@@ -54,3 +54,24 @@ def test_ensure_local_admin_creates_one_account_and_says_how_to_log_in(tmp_path)
     assert get_user_model().objects.count() == 1
     assert password_file.read_text().strip() == password
     assert f"password: {password}" in again.getvalue()
+
+
+def test_ensure_local_admin_gives_the_admin_a_second_factor(tmp_path):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from .conftest import authenticator_code
+
+    out = StringIO()
+    call_command("ensure_local_admin", password_file=tmp_path / "admin-password", stdout=out)
+    device = TOTPDevice.objects.get(user__username="admin", name="default", confirmed=True)
+    assert device.config_url in out.getvalue()  # otpauth://totp/…: a link or QR code for the authenticator app
+    assert "otpauth://totp/CAISS%20Activist%20Map" in device.config_url
+    assert device.verify_token(authenticator_code(device))
+
+    backup = device.user.staticdevice_set.get().token_set.get()
+    assert f"backup code {backup.token}" in out.getvalue()
+    again = StringIO()
+    call_command("ensure_local_admin", password_file=tmp_path / "admin-password", stdout=again)
+    assert TOTPDevice.objects.count() == 1
+    assert device.config_url in again.getvalue()
+    assert f"backup code {backup.token}" in again.getvalue()

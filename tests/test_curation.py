@@ -10,7 +10,7 @@ from reversion.models import Version
 
 from activism.models import BlogPost, Initiative, PublicationStatus
 
-from .conftest import make_city, make_initiative, make_post, make_region, make_theme
+from .conftest import log_in, make_city, make_initiative, make_post, make_region, make_theme
 
 pytestmark = pytest.mark.django_db
 
@@ -25,13 +25,13 @@ def make_staff(django_user_model, username, group):
 
 @pytest.fixture
 def researcher(client, django_user_model):
-    client.force_login(make_staff(django_user_model, "researcher", "Researcher"))
+    log_in(client, make_staff(django_user_model, "researcher", "Researcher"))
     return client
 
 
 @pytest.fixture
 def editor(client, django_user_model):
-    client.force_login(make_staff(django_user_model, "editor", "Editor"))
+    log_in(client, make_staff(django_user_model, "editor", "Editor"))
     return client
 
 

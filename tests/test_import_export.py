@@ -24,7 +24,7 @@ from activism.resources import (
 )
 from activism.spreadsheets import FORMULA_STARTS
 
-from .conftest import make_author, make_city, make_initiative, make_post, make_region, make_theme, submit_form
+from .conftest import log_in, make_author, make_city, make_initiative, make_post, make_region, make_theme, submit_form
 
 pytestmark = pytest.mark.django_db
 
@@ -35,14 +35,14 @@ INITIATIVE_HEADER = ["slug", "name_en", "summary_en", "form", "themes", "cities"
 
 @pytest.fixture
 def admin_client(client, django_user_model):
-    client.force_login(django_user_model.objects.create_superuser("researcher", "", "a-long-test-password"))
+    log_in(client, django_user_model.objects.create_superuser("researcher", "", "a-long-test-password"))
     return client
 
 
 def staff_client(client, django_user_model, *codenames):
     user = django_user_model.objects.create_user("staff", password="a-long-test-password", is_staff=True)
     user.user_permissions.set(Permission.objects.filter(content_type__app_label="activism", codename__in=codenames))
-    client.force_login(user)
+    log_in(client, user)
     return client
 
 
