@@ -251,13 +251,9 @@ def read_form(response, form_id=None):
     return action, data, form["names"]
 
 
-def submit_form(client, url, changes=None, form_id=None, **extra):
-    """GET the page, read its form as rendered, apply what a person would change, POST it and return the answer.
-
-    `changes` maps a field name to its new value: a string, a list for several values, a file to upload, or None to
-    leave the field out (an unticked box). Names the page does not render are refused: a person cannot fill them.
-    """
-    page = client.get(url, **extra)
+def fill_form(page, changes=None, form_id=None):
+    """The form of a page already loaded, filled in as a person would (see submit_form): (action, data) to POST, so
+    that a test can hold an old page, like a browser tab left open, and send it later."""
     action, data, names = read_form(page, form_id)
     for name, value in (changes or {}).items():
         if value is None:
@@ -265,7 +261,16 @@ def submit_form(client, url, changes=None, form_id=None, **extra):
             continue
         assert name in names or name.startswith("_"), f"{name!r} is not a field the page renders: {sorted(names)}"
         data[name] = value if isinstance(value, list) else [value]
-    return client.post(action, {name: values[0] if len(values) == 1 else values for name, values in data.items()})
+    return action, {name: values[0] if len(values) == 1 else values for name, values in data.items()}
+
+
+def submit_form(client, url, changes=None, form_id=None, **extra):
+    """GET the page, read its form as rendered, apply what a person would change, POST it and return the answer.
+
+    `changes` maps a field name to its new value: a string, a list for several values, a file to upload, or None to
+    leave the field out (an unticked box). Names the page does not render are refused: a person cannot fill them.
+    """
+    return client.post(*fill_form(client.get(url, **extra), changes, form_id))
 
 
 def form_errors(response):
