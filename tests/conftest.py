@@ -7,6 +7,7 @@ import pytest
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from PIL import Image
@@ -271,6 +272,17 @@ def submit_form(client, url, changes=None, form_id=None, **extra):
     leave the field out (an unticked box). Names the page does not render are refused: a person cannot fill them.
     """
     return client.post(*fill_form(client.get(url, **extra), changes, form_id))
+
+
+def change_url(record):
+    return reverse(f"admin:activism_{record._meta.model_name}_change", args=[record.pk])
+
+
+def save_through_admin(client, record, **changes):
+    """Change the record on its admin page as a person would, and check that it saved."""
+    response = submit_form(client, change_url(record), changes)
+    assert response.status_code == 302, form_errors(response)
+    return response
 
 
 def form_errors(response):

@@ -11,6 +11,7 @@ from reversion.models import Version
 from activism.models import BlogPost, Initiative, PublicationStatus
 
 from .conftest import (
+    change_url,
     fill_form,
     form_errors,
     make_city,
@@ -19,14 +20,11 @@ from .conftest import (
     make_region,
     make_staff,
     make_theme,
+    save_through_admin,
     submit_form,
 )
 
 pytestmark = pytest.mark.django_db
-
-
-def change_url(record):
-    return reverse(f"admin:activism_{record._meta.model_name}_change", args=[record.pk])
 
 
 # Roles and workflow
@@ -179,12 +177,6 @@ def test_view_on_site_leads_to_the_preview_until_published(editor):
 
 
 # History, restore, concurrent edits
-
-
-def save_through_admin(client, record, **changes):
-    response = submit_form(client, change_url(record), changes)
-    assert response.status_code == 302, form_errors(response)
-    return response
 
 
 def test_every_change_is_recorded_with_who_and_what(editor):
