@@ -125,9 +125,9 @@ class CuratedAdmin(CompareVersionAdmin, TranslationAdmin):
         change permissions."""
         for item in version.revision.version_set.select_related("content_type"):
             model = item.content_type.model_class()
-            model_admin = self.admin_site._registry.get(model)
-            if model_admin is None:
+            if not self.admin_site.is_registered(model):
                 continue  # a link or a source, written back with its initiative
+            model_admin = self.admin_site.get_model_admin(model)
             current = model_admin.get_object(request, item.object_id)
             if current is None:
                 allowed = model_admin.has_add_permission(request) and model_admin.has_change_permission(request)
