@@ -1,20 +1,31 @@
+from contextlib import nullcontext
 from datetime import timedelta
 
 import reversion
 from django.conf import settings
 from django.contrib import admin, messages
-from django.db.models import Count
-from django.http import HttpResponseRedirect
+from django.contrib.admin.utils import quote, unquote
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Count, ProtectedError
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import localize
 from django.utils.html import format_html
+from django.utils.timezone import template_localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ExportMixin, ImportExportMixin
 from modeltranslation.admin import TranslationAdmin
+from reversion.errors import RevertError
+from reversion.models import Version
+from reversion.utils import mute_signals
 from reversion_compare.admin import CompareVersionAdmin
 
-from .forms import CityAdminForm, CuratedRecordForm, InitiativeAdminForm, PublishedRecordForm
+from .forms import CityAdminForm, CuratedListFormSet, CuratedRecordForm, InitiativeAdminForm, PublishedRecordForm
 from .images import picture
 from .models import (
     Author,
@@ -23,6 +34,7 @@ from .models import (
     Initiative,
     InitiativeLink,
     PublicationStatus,
+    PublishedRecord,
     Region,
     Source,
     Theme,
@@ -35,6 +47,10 @@ from .resources import (
     RegionResource,
     ThemeResource,
 )
+
+# What restoring an earlier version leaves as it stands: the workflow state (bringing back old text is not publishing
+# or unpublishing it) and the version counter (the concurrent-edit check counts on it).
+KEPT_ON_RESTORE = ["publication_status", "version"]
 
 
 def in_every_language(*fields):
@@ -66,6 +82,112 @@ class CuratedAdmin(CompareVersionAdmin, TranslationAdmin):
             return fieldsets
         (name, options), *rest = fieldsets
         return [(name, {**options, "fields": [*options["fields"], "loaded_version"]}), *rest]
+
+    def get_changelist_form(self, request, **kwargs):
+        # The list's editable rows carry the version each was loaded at, so an old list page cannot undo a newer save.
+        return super().get_changelist_form(request, form=CuratedRecordForm, **kwargs)
+
+    def get_changelist_formset(self, request, **kwargs):
+        return super().get_changelist_formset(request, formset=CuratedListFormSet, **kwargs)
+
+    # Restoring a version (History) and bringing back a deleted record (Recover). django-reversion's own views write
+    # the version before any check, keep it whenever the page answers with a redirect, and take any version id under
+    # any model's URL; these check first and keep nothing unless the form below saved.
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        object_id = unquote(object_id)
+        version = get_object_or_404(Version.objects.get_for_model(self.model), pk=version_id, object_id=object_id)
+        if self.get_object(request, object_id) is None:
+            raise Http404  # a deleted record comes back through the recover page
+        context = {
+            "title": _("Restore %(name)s") % {"name": version.object_repr},
+            "revert": True,
+            "keeps_publication_status": issubclass(self.model, PublishedRecord),
+            **(extra_context or {}),
+        }
+        return self.restore_view(request, version, "reversion/activism/revision_form.html", context)
+
+    def recover_view(self, request, version_id, extra_context=None):
+        version = get_object_or_404(Version.objects.get_for_model(self.model), pk=version_id)
+        if self.model._default_manager.filter(pk=version.object_id).exists():
+            raise Http404  # not deleted: its earlier versions are restored from its history
+        context = {
+            "title": _("Recover %(name)s") % {"name": version.object_repr},
+            "recover": True,
+            "comes_back_as_draft": issubclass(self.model, PublishedRecord),
+            **(extra_context or {}),
+        }
+        return self.restore_view(request, version, "reversion/activism/recover_form.html", context)
+
+    def check_restore_permission(self, request, version):
+        """Refuse unless the user may change every record the version's revision would write back (a bulk action saves
+        several in one), each as it stands now; one that was deleted comes back as a draft, which needs the add and
+        change permissions."""
+        for item in version.revision.version_set.select_related("content_type"):
+            model = item.content_type.model_class()
+            if not self.admin_site.is_registered(model):
+                continue  # a link or a source, written back with its initiative
+            model_admin = self.admin_site.get_model_admin(model)
+            current = model_admin.get_object(request, item.object_id)
+            if current is None:
+                allowed = model_admin.has_add_permission(request) and model_admin.has_change_permission(request)
+            else:
+                allowed = model_admin.has_change_permission(request, current)
+            if not allowed:
+                raise PermissionDenied
+
+    def revert_keeping_workflow(self, version):
+        """Write back the version's revision; each record keeps KEPT_ON_RESTORE as it stands, and one that was deleted
+        comes back as a draft."""
+        kept = []
+        for item in version.revision.version_set.select_related("content_type"):
+            model = item.content_type.model_class()
+            names = {field.name for field in model._meta.concrete_fields} if model else set()
+            fields = [name for name in KEPT_ON_RESTORE if name in names]
+            if fields:
+                current = model._default_manager.filter(pk=item.object_id).values(*fields).first()
+                if current is None and "publication_status" in fields:
+                    current = {"publication_status": PublicationStatus.DRAFT}
+                if current:
+                    kept.append((model, item.object_id, current))
+        version.revision.revert(delete=True)
+        for model, pk, values in kept:
+            model._default_manager.filter(pk=pk).update(**values)
+
+    def restore_view(self, request, version, template_name, context):
+        """The change form over the restored version. The version is written inside a transaction that is kept only
+        when the form saved (a POST answered with a redirect: the record exists, so the admin's "not found" redirect
+        cannot happen); showing the form, form errors and refusals all roll it back."""
+        self.check_restore_permission(request, version)
+        if "_saveasnew" in request.POST:
+            raise PermissionDenied  # would keep the restored version and save a copy under other checks
+        # As in django-reversion: only showing a version must not set off what saving does.
+        if request.method == "GET":
+            signals = mute_signals(pre_save, post_save, pre_delete, post_delete, m2m_changed)
+        else:
+            signals = nullcontext()
+        saved = False
+        try:
+            with transaction.atomic():
+                with signals, self.create_revision(request):
+                    self.revert_keeping_workflow(version)
+                    response = self.changeform_view(request, quote(version.object_id), request.path, context)
+                    saved = request.method == "POST" and response.status_code == 302
+                    if saved:
+                        reversion.set_comment(
+                            _("Restored the version saved on %(date)s")
+                            % {"date": localize(template_localtime(version.revision.date_created))}
+                        )
+                    elif response.status_code == 200:
+                        response.template_name = template_name
+                        response.render()  # now, while the restored version is in the database
+                if not saved:
+                    transaction.set_rollback(True)
+        except (RevertError, ProtectedError) as error:
+            messages.error(request, str(error))
+            opts = self.model._meta
+            return redirect(f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_changelist")
+        return response
 
 
 class WorkflowAdmin(CuratedAdmin):

@@ -3,6 +3,7 @@ from decimal import Decimal
 from django import forms
 from django.conf import settings
 from django.contrib.gis.geos import Point
+from django.core.exceptions import NON_FIELD_ERRORS
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
@@ -116,6 +117,21 @@ class CuratedRecordForm(forms.ModelForm):
                     code="stale",
                 )
         return cleaned_data
+
+
+class CuratedListFormSet(forms.BaseModelFormSet):
+    """The editable rows of an admin list: if one of them is stale, none is saved, and the page says why."""
+
+    def clean(self):
+        super().clean()
+        if any(form.has_error(NON_FIELD_ERRORS, "stale") for form in self.forms):
+            raise forms.ValidationError(
+                _(
+                    "Nothing on this page was saved: someone else changed the records marked below after you opened "
+                    "the list. Reload the list and make your changes again."
+                ),
+                code="stale",
+            )
 
 
 class PublishedRecordForm(CuratedRecordForm):

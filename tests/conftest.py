@@ -7,6 +7,7 @@ import pytest
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
 from PIL import Image
@@ -280,6 +281,19 @@ def read_form(response, form_id=None):
     return action, data, form["names"]
 
 
+def fill_form(page, changes=None, form_id=None):
+    """The form of a page already loaded, filled in as a person would (see submit_form): (action, data) to POST, so
+    that a test can hold an old page, like a browser tab left open, and send it later."""
+    action, data, names = read_form(page, form_id)
+    for name, value in (changes or {}).items():
+        if value is None:
+            data.pop(name, None)
+            continue
+        assert name in names or name.startswith("_"), f"{name!r} is not a field the page renders: {sorted(names)}"
+        data[name] = value if isinstance(value, list) else [value]
+    return action, {name: values[0] if len(values) == 1 else values for name, values in data.items()}
+
+
 def submit_form(client, url, changes=None, form_id=None, page=None, **extra):
     """GET the page, read its form as rendered, apply what a person would change, POST it and return the answer.
 
@@ -288,14 +302,18 @@ def submit_form(client, url, changes=None, form_id=None, page=None, **extra):
     `page` is a response already on screen, for the next step of a form in steps (a new GET would restart it).
     """
     page = client.get(url, **extra) if page is None else page
-    action, data, names = read_form(page, form_id)
-    for name, value in (changes or {}).items():
-        if value is None:
-            data.pop(name, None)
-            continue
-        assert name in names or name.startswith("_"), f"{name!r} is not a field the page renders: {sorted(names)}"
-        data[name] = value if isinstance(value, list) else [value]
-    return client.post(action, {name: values[0] if len(values) == 1 else values for name, values in data.items()})
+    return client.post(*fill_form(page, changes, form_id))
+
+
+def change_url(record):
+    return reverse(f"admin:activism_{record._meta.model_name}_change", args=[record.pk])
+
+
+def save_through_admin(client, record, **changes):
+    """Change the record on its admin page as a person would, and check that it saved."""
+    response = submit_form(client, change_url(record), changes)
+    assert response.status_code == 302, form_errors(response)
+    return response
 
 
 def form_errors(response):
