@@ -14,7 +14,13 @@ from import_export.admin import ExportMixin, ImportExportMixin
 from modeltranslation.admin import TranslationAdmin
 from reversion_compare.admin import CompareVersionAdmin
 
-from .forms import CityAdminForm, CuratedRecordForm, InitiativeAdminForm, PublishedRecordForm
+from .forms import (
+    CityAdminForm,
+    ConfirmSpreadsheetImportForm,
+    CuratedRecordForm,
+    InitiativeAdminForm,
+    PublishedRecordForm,
+)
 from .images import picture
 from .models import (
     Author,
@@ -33,6 +39,7 @@ from .resources import (
     CityResource,
     InitiativeResource,
     RegionResource,
+    StaleRecordsError,
     ThemeResource,
 )
 
@@ -148,8 +155,28 @@ class SpreadsheetImportExportMixin(ImportExportMixin):
     either: see activism/resources.py."""
 
     to_encoding = "utf-8-sig"
+    confirm_form_class = ConfirmSpreadsheetImportForm
+
+    def import_action(self, request, **kwargs):
+        response = super().import_action(request, **kwargs)
+        context = getattr(response, "context_data", None) or {}
+        if "confirm_form" in context:
+            context["confirm_form"].initial["seen_versions"] = context["result"].seen_versions
+        return response
+
+    def get_import_data_kwargs(self, **kwargs):
+        form = kwargs.get("form")
+        data_kwargs = super().get_import_data_kwargs(**kwargs)
+        if isinstance(form, ConfirmSpreadsheetImportForm):
+            data_kwargs["seen_versions"] = form.cleaned_data["seen_versions"]
+        return data_kwargs
 
     def process_result(self, result, request):
+        stale = [error.error for error in result.base_errors if isinstance(error.error, StaleRecordsError)]
+        if stale:
+            self.message_user(request, self.stale_message(stale[0].lines), messages.ERROR)
+            opts = self.model._meta
+            return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import"))
         if result.has_errors() or result.has_validation_errors():
             self.message_user(
                 request,
@@ -159,6 +186,20 @@ class SpreadsheetImportExportMixin(ImportExportMixin):
             opts = self.model._meta
             return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import"))
         return super().process_result(result, request)
+
+    def stale_message(self, lines, shown=20):
+        records = [
+            _("%(slug)s (line %(line)s)") % {"slug": slug, "line": line} for slug, line in list(lines.items())[:shown]
+        ]
+        if len(lines) > shown:
+            records.append(_("and %(count)d more") % {"count": len(lines) - shown})
+        return ngettext(
+            "Nothing was imported: this record was changed by someone else after the preview: %(records)s. "
+            "Export it again, or upload the file again to see what it would change now.",
+            "Nothing was imported: these records were changed by someone else after the preview: %(records)s. "
+            "Export them again, or upload the file again to see what it would change now.",
+            len(lines),
+        ) % {"records": ", ".join(str(record) for record in records)}
 
 
 @admin.register(Region)

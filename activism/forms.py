@@ -6,6 +6,7 @@ from django.contrib.gis.geos import Point
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from import_export.forms import ConfirmImportForm
 from leaflet.admin import LeafletAdminWidget
 from leaflet.forms.fields import PointField
 
@@ -209,3 +210,19 @@ class CityAdminForm(CuratedRecordForm):
             if cleaned_data.get(name) is None and name not in self.errors and "location" not in self.errors:
                 self.add_error(name, message)
         return cleaned_data
+
+
+class ConfirmSpreadsheetImportForm(ConfirmImportForm):
+    """The confirmation of an import carries the version of every record the preview read, so that the import can
+    refuse to overwrite what someone else saved in the meantime."""
+
+    seen_versions = forms.JSONField(widget=forms.HiddenInput())
+
+    def clean_seen_versions(self):
+        versions = self.cleaned_data["seen_versions"]
+        if not isinstance(versions, dict) or not all(
+            isinstance(slug, str) and (version is None or isinstance(version, int))
+            for slug, version in versions.items()
+        ):
+            raise forms.ValidationError(_("The preview of this import is damaged: upload the file again."))
+        return versions

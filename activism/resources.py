@@ -203,10 +203,24 @@ class DayWidget(widgets.DateWidget):
             ) from None
 
 
+class StaleRecordsError(Exception):
+    """Records changed (or were added or deleted) by someone else between the preview and the confirmation."""
+
+    def __init__(self, lines):
+        super().__init__(lines)
+        self.lines = lines  # slug -> spreadsheet line
+
+
+def spreadsheet_line(row_number):
+    """import-export counts the rows after the header from 1; a spreadsheet shows the header on line 1."""
+    return row_number + 1
+
+
 class CuratedResource(resources.ModelResource):
     """Records found by slug; text trimmed; every error reported against its row and column, never a 500.
 
-    The internal fields (version, search_text) never leave the database.
+    The internal fields (version, search_text) never leave the database. The preview notes the version of every
+    record it read (seen_versions); the confirmation passes them back and writes nothing if any record changed since.
     """
 
     # Exported for reference, ignored on import.
@@ -218,6 +232,8 @@ class CuratedResource(resources.ModelResource):
         super().__init__(**kwargs)
         for name in self.export_only:
             self.fields[name].readonly = True
+        self.seen_versions = {}  # slug -> version, or None for a record the file creates
+        self.lines_of_slug = {}
 
     def get_import_fields(self):
         """The columns an import reads, and the preview shows."""
@@ -236,10 +252,51 @@ class CuratedResource(resources.ModelResource):
         kwargs.update(use_transactions=True, rollback_on_validation_errors=True)
         return super().import_data(dataset, **kwargs)
 
-    def before_import(self, dataset, **kwargs):
+    def before_import(self, dataset, seen_versions=None, **kwargs):
         if dataset.headers:
             dataset.headers = [str(header or "").strip() for header in dataset.headers]
+        self.lines_of_slug = {}
+        if "slug" in (dataset.headers or []):
+            for number, slug in enumerate(dataset["slug"], 1):
+                slug = str(slug or "").strip()
+                if slug:
+                    self.lines_of_slug.setdefault(slug, []).append(spreadsheet_line(number))
+        if seen_versions is not None:
+            self.check_unchanged_since_preview(dataset, seen_versions)
         super().before_import(dataset, **kwargs)
+
+    def check_unchanged_since_preview(self, dataset, seen_versions):
+        """Inside the import's transaction, the records locked until it ends (on PostgreSQL): any record whose
+        version differs from the one the preview read stops the whole import, before anything is written."""
+        current = dict(
+            self._meta.model.objects.select_for_update()
+            .filter(slug__in=list(seen_versions))
+            .values_list("slug", "version")
+        )
+        stale = {
+            slug: min(self.lines_of_slug.get(slug, [0]))
+            for slug, version in seen_versions.items()
+            if current.get(slug) != version
+        }
+        # A record another person added since the preview, under a slug of the file, counts as a change too.
+        stale |= {
+            slug: min(lines)
+            for slug, lines in self.lines_of_slug.items()
+            if slug not in seen_versions and slug in current
+        }
+        if stale:
+            del dataset[:]  # nothing to check or write any further
+            raise StaleRecordsError(dict(sorted(stale.items(), key=lambda item: item[1])))
+
+    def after_init_instance(self, instance, new, row, **kwargs):
+        super().after_init_instance(instance, new, row, **kwargs)
+        if row is not None and row.get("slug"):
+            self.seen_versions[str(row["slug"])] = None if new else instance.version
+
+    def after_import(self, dataset, result, **kwargs):
+        super().after_import(dataset, result, **kwargs)
+        # For the confirmation form, which carries them to the import itself.
+        result.seen_versions = self.seen_versions
 
     def before_import_row(self, row, **kwargs):
         for column, value in row.items():
@@ -258,6 +315,14 @@ class CuratedResource(resources.ModelResource):
     def import_instance(self, instance, row, **kwargs):
         """Read every column, the related records too, so that all the row's errors are reported together."""
         errors = {}
+        lines = self.lines_of_slug.get(str(row.get("slug") or ""), [])
+        if len(lines) > 1:
+            # Otherwise the last row would silently win over the others.
+            errors["slug"] = ValidationError(
+                _("“%(slug)s” is on lines %(lines)s: give each record on one line only.")
+                % {"slug": row["slug"], "lines": ", ".join(str(line) for line in lines)},
+                code="duplicate",
+            )
         for field in self.get_import_fields():
             if field.readonly:
                 continue

@@ -23,26 +23,13 @@ from activism.resources import (
     ThemeResource,
 )
 
-from .conftest import make_city
+from .conftest import form_errors, logged_in_client, make_city, make_initiative, make_staff, read_form, submit_form
 
 pytestmark = pytest.mark.django_db
 
 CSV_FORMAT, XLSX_FORMAT = "0", "1"  # their places in IMPORT_EXPORT_FORMATS
 CITY_HEADER = ["slug", "name_kk", "name_ru", "name_en", "region", "latitude", "longitude", "population"]
 INITIATIVE_HEADER = ["slug", "name_en", "summary_en", "form", "themes", "cities", "publication_status"]
-
-
-@pytest.fixture
-def admin_client(client, django_user_model):
-    client.force_login(django_user_model.objects.create_superuser("researcher", "", "a-long-test-password"))
-    return client
-
-
-def staff_client(client, django_user_model, *codenames):
-    user = django_user_model.objects.create_user("staff", password="a-long-test-password", is_staff=True)
-    user.user_permissions.set(Permission.objects.filter(content_type__app_label="activism", codename__in=codenames))
-    client.force_login(user)
-    return client
 
 
 def csv_file(header, *rows, name="records.csv"):
@@ -64,17 +51,27 @@ def xlsx_file(header, *rows, name="records.xlsx"):
 
 
 def upload(client, model, file, file_format=CSV_FORMAT):
-    """The first step of an import: the dry run that shows the preview, or the errors."""
-    url = reverse(f"admin:activism_{model}_import")
-    response = client.post(url, {"resource": "0", "format": file_format, "import_file": file})
+    """The first step of an import, through the import page's form: the dry run that shows the preview, or the
+    errors."""
+    response = submit_form(
+        client, reverse(f"admin:activism_{model}_import"), {"import_file": file, "format": file_format}
+    )
     assert response.status_code == 200
     return response
 
 
 def confirm(client, model, preview):
-    """The second step: the import itself, of the file the preview checked."""
-    data = preview.context["confirm_form"].initial
-    return client.post(reverse(f"admin:activism_{model}_process_import"), data)
+    """The second step: the confirm form as the preview page renders it, posted as it is."""
+    action, data, _names = read_form(preview)
+    assert action == reverse(f"admin:activism_{model}_process_import")
+    return client.post(action, {name: values[0] if len(values) == 1 else values for name, values in data.items()})
+
+
+def user_with_permissions(*codenames):
+    """A logged-in staff member holding only these permissions (no role)."""
+    user = make_staff("staff")
+    user.user_permissions.set(Permission.objects.filter(content_type__app_label="activism", codename__in=codenames))
+    return logged_in_client(user)
 
 
 def rows_by_type(result):
@@ -120,7 +117,7 @@ def test_an_import_is_recorded_in_the_history(admin_client, site_data):
     confirm(admin_client, "city", upload(admin_client, "city", file))
     version = Version.objects.get_for_object(City.objects.get(slug="taraz")).get()
     assert version.revision.comment == "Imported from a file"
-    assert version.revision.user.username == "researcher"
+    assert version.revision.user.username == "admin"
 
 
 # Errors: each names its row and its column; none is a 500
@@ -256,6 +253,67 @@ def test_a_file_that_fails_when_confirmed_writes_nothing(admin_client, site_data
     assert "Nothing was imported" in message
 
 
+def test_an_import_never_overwrites_what_someone_saved_after_the_preview(admin_client, editor, site_data):
+    park = site_data["park"]
+    exported = export(admin_client, "initiative", CSV_FORMAT)
+    rows = list(csv.DictReader(io.StringIO(exported.content.decode("utf-8-sig"))))
+    for row in rows:
+        if row["slug"] == "save-the-park":
+            row["name_en"] = "Save the Old Park"
+    line = 2 + [row["slug"] for row in rows].index("save-the-park")
+    file = csv_file(list(rows[0]), *[row.values() for row in rows])
+    preview = upload(admin_client, "initiative", file)
+    assert "confirm_form" in preview.context
+
+    # Meanwhile an editor saves a new summary.
+    saved = submit_form(
+        editor, reverse("admin:activism_initiative_change", args=[park.pk]), {"summary_en": "The editor's summary."}
+    )
+    assert saved.status_code == 302, form_errors(saved)
+
+    response = confirm(admin_client, "initiative", preview)
+    assert response.url == reverse("admin:activism_initiative_import")
+    message = admin_client.get(response.url).content.decode()
+    assert "Nothing was imported" in message
+    assert f"save-the-park (line {line})" in message
+    park.refresh_from_db()
+    assert (park.name_en, park.summary_en) == ("Save the Park", "The editor's summary.")
+    assert park.is_published  # the import would have returned it to draft
+
+    # Uploaded again, the file shows what it would change now; confirmed at once, it is written.
+    preview = upload(admin_client, "initiative", csv_file(["slug", "name_en"], ["save-the-park", "Save the Old Park"]))
+    response = confirm(admin_client, "initiative", preview)
+    assert "1 updated" in admin_client.get(response.url).content.decode()
+    park.refresh_from_db()
+    assert (park.name_en, park.summary_en) == ("Save the Old Park", "The editor's summary.")
+
+
+def test_a_record_added_after_the_preview_under_a_slug_of_the_file_stops_the_import(admin_client, site_data):
+    file = csv_file(INITIATIVE_HEADER, ["oyan", "Oyan", "A movement.", "movement", "ecology", "almaty", ""])
+    preview = upload(admin_client, "initiative", file)
+    make_initiative("Oyan by someone else", slug="oyan", summary_en="Someone else's.")
+    response = confirm(admin_client, "initiative", preview)
+    assert "oyan (line 2)" in admin_client.get(response.url).content.decode()
+    assert Initiative.objects.get(slug="oyan").summary_en == "Someone else's."
+
+
+# One line per record
+
+
+def test_two_lines_with_the_same_slug_are_an_error_naming_both(admin_client, site_data):
+    file = csv_file(
+        INITIATIVE_HEADER,
+        ["oyan", "Oyan", "A movement.", "movement", "ecology", "almaty", ""],
+        ["taraz-group", "Taraz Group", "A group.", "movement", "ecology", "almaty", ""],
+        ["oyan", "Oyan Again", "Another.", "movement", "ecology", "almaty", ""],
+    )
+    preview = upload(admin_client, "initiative", file)
+    assert "confirm_form" not in preview.context
+    content = preview.content.decode()
+    assert content.count("“oyan” is on lines 2, 4: give each record on one line only.") == 2
+    assert not Initiative.objects.filter(slug__in=["oyan", "taraz-group"]).exists()
+
+
 # Finding cities and themes by slug or name, in any language and case
 
 
@@ -327,8 +385,7 @@ def test_an_imported_change_to_a_published_initiative_returns_it_to_draft(site_d
     assert list(park.cities.all()) == [site_data["almaty"]]  # columns not in the file are left as they were
 
 
-def test_a_researcher_cannot_change_a_published_initiative_by_import(client, django_user_model, site_data):
-    researcher = staff_client(client, django_user_model, "view_initiative", "add_initiative", "change_initiative")
+def test_a_researcher_cannot_change_a_published_initiative_by_import(researcher, site_data):
     preview = upload(researcher, "initiative", csv_file(["slug", "summary_en"], ["save-the-park", "Changed."]))
     [invalid] = preview.context["result"].invalid_rows
     assert "only an editor may change it" in invalid.non_field_specific_errors[0]
@@ -472,8 +529,8 @@ def test_the_import_page_opens_and_lists_the_columns(admin_client, model):
         assert internal not in content
 
 
-def test_a_user_without_the_add_permission_cannot_import(client, django_user_model, site_data):
-    viewer = staff_client(client, django_user_model, "view_city", "change_city")
+def test_a_user_without_the_add_permission_cannot_import(site_data):
+    viewer = user_with_permissions("view_city", "change_city")
     changelist = viewer.get(reverse("admin:activism_city_changelist")).content.decode()
     assert reverse("admin:activism_city_import") not in changelist
     assert viewer.get(reverse("admin:activism_city_import")).status_code == 403
@@ -483,13 +540,12 @@ def test_a_user_without_the_add_permission_cannot_import(client, django_user_mod
     assert not City.objects.filter(slug="taraz").exists()
 
 
-def test_a_user_with_the_add_permission_can_import(client, django_user_model, site_data):
-    researcher = staff_client(client, django_user_model, "view_city", "add_city", "change_city")
+def test_a_user_with_the_add_permission_can_import(researcher, site_data):
     file = csv_file(CITY_HEADER, ["taraz", "", "", "Taraz", "akmola", "42.9", "71.37", ""])
     confirm(researcher, "city", upload(researcher, "city", file))
     assert City.objects.filter(slug="taraz").exists()
 
 
-def test_a_user_who_may_not_see_a_list_cannot_export_it(client, django_user_model, site_data):
-    other = staff_client(client, django_user_model, "view_city")
+def test_a_user_who_may_not_see_a_list_cannot_export_it(site_data):
+    other = user_with_permissions("view_city")
     assert other.get(reverse("admin:activism_initiative_export")).status_code == 403
