@@ -20,6 +20,7 @@ from .forms import (
     CuratedRecordForm,
     InitiativeAdminForm,
     PublishedRecordForm,
+    SpreadsheetImportForm,
 )
 from .images import picture
 from .models import (
@@ -155,7 +156,18 @@ class SpreadsheetImportExportMixin(ImportExportMixin):
     either: see activism/resources.py."""
 
     to_encoding = "utf-8-sig"
+    import_form_class = SpreadsheetImportForm
     confirm_form_class = ConfirmSpreadsheetImportForm
+
+    def get_import_context_data(self, **kwargs):
+        return {**super().get_import_context_data(**kwargs), "limits": SpreadsheetImportForm.limits()}
+
+    def add_data_read_fail_error_to_form(self, form, error):
+        # The file passed the form's checks but the reader still failed: a plain sentence, never the exception.
+        form.add_error(
+            "import_file",
+            _("The file could not be read in the format chosen: save it as XLSX or as CSV UTF-8 and upload it again."),
+        )
 
     def import_action(self, request, **kwargs):
         response = super().import_action(request, **kwargs)

@@ -178,6 +178,11 @@ IMPORT_EXPORT_FORMATS = [CSV, XLSX]
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 IMPORT_EXPORT_USE_TRANSACTIONS = True
+# The site's own limits, checked before a file is read (stated on the import page). An XLSX file is a zip archive:
+# its unpacked size is checked before it is opened, so a small file that unpacks to gigabytes is refused at once.
+IMPORT_MAX_FILE_MB = int(os.environ.get("CAISS_IMPORT_MAX_FILE_MB", "20"))
+IMPORT_MAX_UNPACKED_MB = int(os.environ.get("CAISS_IMPORT_MAX_UNPACKED_MB", "200"))
+IMPORT_MAX_ROWS = int(os.environ.get("CAISS_IMPORT_MAX_ROWS", "20000"))
 
 # Shown on every page: the records are demonstration data until CAISS publishes its own.
 SHOW_DEMO_NOTICE = env_bool("CAISS_SHOW_DEMO_NOTICE", True)

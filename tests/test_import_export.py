@@ -2,6 +2,7 @@
 
 import csv
 import io
+import zipfile
 from datetime import date
 from decimal import Decimal
 
@@ -23,7 +24,16 @@ from activism.resources import (
     ThemeResource,
 )
 
-from .conftest import form_errors, logged_in_client, make_city, make_initiative, make_staff, read_form, submit_form
+from .conftest import (
+    form_errors,
+    image_upload,
+    logged_in_client,
+    make_city,
+    make_initiative,
+    make_staff,
+    read_form,
+    submit_form,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -312,6 +322,75 @@ def test_two_lines_with_the_same_slug_are_an_error_naming_both(admin_client, sit
     content = preview.content.decode()
     assert content.count("“oyan” is on lines 2, 4: give each record on one line only.") == 2
     assert not Initiative.objects.filter(slug__in=["oyan", "taraz-group"]).exists()
+
+
+# Files that cannot be imported: a clear sentence on the import page, never a traceback
+
+
+def png_bytes():
+    return image_upload().read()
+
+
+@pytest.mark.parametrize(
+    ("content", "file_format", "message"),
+    [
+        (b"name_en,summary_en\nOyan,A movement.\n", CSV_FORMAT, "The first line has no “slug” column"),
+        ("slug,name_ru\noyan,Оян\n".encode("cp1251"), CSV_FORMAT, "Save it as “CSV UTF-8”"),
+        ("slug,name_ru\noyan,Оян\n".encode("utf-16"), CSV_FORMAT, "The file is in UTF-16"),
+        (b"slug,name_en\noyan,O\x00yan\n", CSV_FORMAT, "The file holds NUL bytes"),
+        (b"slug,name_en\n", CSV_FORMAT, "no records under it"),
+        (png_bytes, CSV_FORMAT, "The file holds NUL bytes"),
+        (png_bytes, XLSX_FORMAT, "The file is no XLSX spreadsheet"),
+    ],
+    ids=["no-slug", "cp1251", "utf-16", "nul", "header-only", "png-as-csv", "png-as-xlsx"],
+)
+def test_a_file_that_cannot_be_imported_is_refused_with_a_clear_message(admin_client, content, file_format, message):
+    content = content() if callable(content) else content
+    preview = upload(admin_client, "initiative", SimpleUploadedFile("records.csv", content), file_format)
+    page = preview.content.decode()
+    assert message in page
+    assert "Traceback" not in page and "encountered" not in page and ".py" not in page
+    assert "confirm_form" not in preview.context
+    assert not Initiative.objects.exists()
+
+
+def test_the_import_page_states_the_limits_and_holds_to_them(admin_client, site_data, settings):
+    settings.IMPORT_MAX_ROWS = 2
+    page = admin_client.get(reverse("admin:activism_initiative_import")).content.decode()
+    assert "One file takes at most 2 records and 20 MB" in page
+    file = csv_file(["slug", "name_en"], ["a", "A"], ["b", "B"], ["c", "C"])
+    response = upload(admin_client, "initiative", file)
+    assert "The file has 3 rows; one import takes at most 2" in response.content.decode()
+    assert not Initiative.objects.filter(slug__in=["a", "b", "c"]).exists()
+
+
+def test_a_file_above_the_size_limit_is_refused(admin_client, site_data, settings):
+    settings.IMPORT_MAX_FILE_MB = 1
+    big = csv_file(["slug", "summary_en"], *[[f"slug-{n}", "x" * 1000] for n in range(1100)])
+    response = upload(admin_client, "initiative", big)
+    assert "The file is larger than 1 MB" in response.content.decode()
+
+
+def test_an_xlsx_file_that_unpacks_too_large_is_refused_before_it_is_read(admin_client, site_data, settings):
+    settings.IMPORT_MAX_UNPACKED_MB = 5
+    buffer = io.BytesIO(xlsx_file(INITIATIVE_HEADER, ["oyan", "Oyan", "A movement.", "", "ecology", "", ""]).read())
+    with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/padding.xml", b" " * 6 * 1024 * 1024)  # packs to a few kilobytes
+    assert len(buffer.getvalue()) < 100_000
+    response = upload(admin_client, "initiative", SimpleUploadedFile("bomb.xlsx", buffer.getvalue()), XLSX_FORMAT)
+    assert "The spreadsheet unpacks to more than 5 MB" in response.content.decode()
+    assert not Initiative.objects.filter(slug="oyan").exists()
+
+
+def test_row_errors_name_spreadsheet_lines_counting_the_header(admin_client, site_data):
+    file = csv_file(
+        INITIATIVE_HEADER,
+        ["oyan", "Oyan", "A movement.", "movement", "ecology", "almaty", ""],
+        ["lost", "Lost", "Somewhere.", "movement", "ecology", "Atlantis", ""],
+    )
+    page = upload(admin_client, "initiative", file).content.decode()
+    assert "<th>Line</th>" in page
+    assert "<td>3</td>" in page  # the second record, under the header
 
 
 # Finding cities and themes by slug or name, in any language and case
