@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
+from import_export.instance_loaders import CachedInstanceLoader
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
@@ -228,6 +229,10 @@ class CuratedResource(resources.ModelResource):
     # Export-only columns the import preview shows all the same.
     shown_in_preview = []
 
+    class Meta:
+        # The file's records in one query, not one per row.
+        instance_loader_class = CachedInstanceLoader
+
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         for name in self.export_only:
@@ -247,10 +252,19 @@ class CuratedResource(resources.ModelResource):
         """The columns the import page lists."""
         return [field for field in self.get_import_fields() if not field.readonly]
 
-    def import_data(self, dataset, **kwargs):
+    def import_data(self, dataset, dry_run=False, **kwargs):
         # All or nothing: one transaction, rolled back if any row has an error, a validation error included.
         kwargs.update(use_transactions=True, rollback_on_validation_errors=True)
-        return super().import_data(dataset, **kwargs)
+        if dry_run:
+            # The preview writes nothing that stays, so it records no history: serialising every record for
+            # django-reversion was most of a preview's time.
+            return super().import_data(dataset, dry_run=True, **kwargs)
+        # One entry in the history for the whole file, holding a version of each record it created or changed.
+        with reversion.create_revision():
+            if kwargs.get("user") is not None:
+                reversion.set_user(kwargs["user"])
+            reversion.set_comment(_("Imported from a file"))
+            return super().import_data(dataset, dry_run=False, **kwargs)
 
     def before_import(self, dataset, seen_versions=None, **kwargs):
         if dataset.headers:
@@ -303,14 +317,6 @@ class CuratedResource(resources.ModelResource):
             if isinstance(value, str):
                 row[column] = value.strip()
         super().before_import_row(row, **kwargs)
-
-    def import_row(self, row, instance_loader, **kwargs):
-        # Each imported record gets a version in its history, like an edit in the admin.
-        with reversion.create_revision():
-            if kwargs.get("user") is not None:
-                reversion.set_user(kwargs["user"])
-            reversion.set_comment(_("Imported from a file"))
-            return super().import_row(row, instance_loader, **kwargs)
 
     def import_instance(self, instance, row, **kwargs):
         """Read every column, the related records too, so that all the row's errors are reported together."""
@@ -365,7 +371,11 @@ class CuratedResource(resources.ModelResource):
             )
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
-        """The model's own checks (coordinate ranges, choices, ...), and its text in the default language."""
+        """The model's own checks (coordinate ranges, choices, ...), and its text in the default language.
+
+        The slug, the only unique field, needs no query per row: a record is found by its slug (so a new one's is
+        free) and a slug twice in the file is an error of its own."""
+        validate_unique = False
         errors = dict(import_validation_errors or {})
         default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
         for name in translator.get_options_for_model(self._meta.model).fields:
@@ -499,6 +509,10 @@ class InitiativeResource(CuratedResource):
             super().import_instance(instance, row, **kwargs)
         finally:
             instance.publication_status = PublicationStatus.DRAFT
+
+    def get_queryset(self):
+        # The record's themes and cities with it: the preview compares them on every row.
+        return super().get_queryset().prefetch_related("themes", "cities")
 
     def filter_export(self, queryset, **kwargs):
         return queryset.prefetch_related("themes", "cities")
