@@ -24,6 +24,7 @@ django.setup()
 import tablib  # noqa: E402
 from django.contrib.auth.models import User  # noqa: E402
 from django.core.management import call_command  # noqa: E402
+from django.db import connection  # noqa: E402
 
 from activism.models import City, Initiative, Region, Theme  # noqa: E402
 from activism.resources import InitiativeResource  # noqa: E402
@@ -39,11 +40,22 @@ def rows(count, suffix=""):
 
 
 def timed(label, count, dataset, dry_run, user):
+    queries = []
+
+    def count_query(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
     started = time.perf_counter()
-    result = InitiativeResource().import_data(dataset, dry_run=dry_run, user=user)
+    with connection.execute_wrapper(count_query):
+        result = InitiativeResource().import_data(dataset, dry_run=dry_run, user=user)
     seconds = time.perf_counter() - started
     assert not result.has_errors() and not result.has_validation_errors(), result.invalid_rows[:1]
-    print(f"{label:<28} {count:>6} rows {seconds:8.1f} s {1000 * seconds / count:7.2f} ms/row", flush=True)
+    print(
+        f"{label:<26} {count:>6} rows {seconds:8.1f} s {1000 * seconds / count:7.2f} ms/row "
+        f"{len(queries) / count:6.1f} queries/row",
+        flush=True,
+    )
 
 
 def main():
