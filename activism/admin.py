@@ -3,9 +3,12 @@ from datetime import timedelta
 import reversion
 from django.conf import settings
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count
 from django.http import HttpResponseRedirect
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -27,6 +30,7 @@ from .models import (
     Author,
     BlogPost,
     City,
+    ImportJob,
     Initiative,
     InitiativeLink,
     PublicationStatus,
@@ -43,6 +47,7 @@ from .resources import (
     StaleRecordsError,
     ThemeResource,
 )
+from .tasks import rows_done, run_import_job
 
 
 def in_every_language(*fields):
@@ -169,12 +174,53 @@ class SpreadsheetImportExportMixin(ImportExportMixin):
             _("The file could not be read in the format chosen: save it as XLSX or as CSV UTF-8 and upload it again."),
         )
 
+    def get_urls(self):
+        job_view = self.admin_site.admin_view(self.import_job_view)
+        name = f"{self.opts.app_label}_{self.opts.model_name}_import_job"
+        return [path("import/job/<int:pk>/", job_view, name=name), *super().get_urls()]
+
     def import_action(self, request, **kwargs):
+        if request.method == "POST" and self.has_import_permission(request):
+            form = self.create_import_form(request)
+            if form.is_valid() and form.row_count > settings.IMPORT_BACKGROUND_ROWS:
+                return self.queue_import(request, form)
         response = super().import_action(request, **kwargs)
         context = getattr(response, "context_data", None) or {}
         if "confirm_form" in context:
             context["confirm_form"].initial["seen_versions"] = context["result"].seen_versions
         return response
+
+    def queue_import(self, request, form):
+        """A large file goes to the task worker: a request would outlast the web server's timeout."""
+        file_format = int(form.cleaned_data["format"])
+        input_format = self.get_import_formats()[file_format]()
+        import_file = form.cleaned_data["import_file"]
+        stored = self.write_to_tmp_storage(import_file, input_format)
+        job = ImportJob.objects.create(
+            model_name=self.opts.model_name,
+            user=request.user,
+            file_name=stored.name,
+            original_file_name=import_file.name,
+            file_format=file_format,
+            rows_total=form.row_count,
+        )
+        run_import_job.enqueue(job.pk)
+        return redirect(job)
+
+    def import_job_view(self, request, pk):
+        job = get_object_or_404(ImportJob, pk=pk, model_name=self.opts.model_name)
+        if not self.has_import_permission(request) or (job.user != request.user and not request.user.is_superuser):
+            raise PermissionDenied
+        done = job.rows_total if job.is_finished else min(rows_done(job.pk), job.rows_total)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Import of %(file)s") % {"file": job.original_file_name},
+            "opts": self.opts,
+            "job": job,
+            "rows_done": done,
+            "percent": round(100 * done / job.rows_total) if job.rows_total else 100,
+        }
+        return TemplateResponse(request, "admin/activism/import_job.html", context)
 
     def get_import_data_kwargs(self, **kwargs):
         form = kwargs.get("form")

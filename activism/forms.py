@@ -249,6 +249,7 @@ class SpreadsheetImportForm(ImportForm):
         super().__init__(formats, resources, **kwargs)
         self.formats = formats
         self.resources = resources
+        self.row_count = None
 
     @staticmethod
     def limits():
@@ -257,6 +258,7 @@ class SpreadsheetImportForm(ImportForm):
             "max_file_mb": settings.IMPORT_MAX_FILE_MB,
             "max_unpacked_mb": settings.IMPORT_MAX_UNPACKED_MB,
             "max_rows": settings.IMPORT_MAX_ROWS,
+            "background_rows": settings.IMPORT_BACKGROUND_ROWS,
         }
 
     def clean(self):
@@ -282,6 +284,7 @@ class SpreadsheetImportForm(ImportForm):
                     % {"rows": rows, "limit": settings.IMPORT_MAX_ROWS}
                 )
             self.check_key_columns(header, rows)
+            self.row_count = rows
         except forms.ValidationError as error:
             self.add_error("import_file", error)
         return cleaned_data

@@ -312,6 +312,11 @@ class CuratedResource(resources.ModelResource):
         # For the confirmation form, which carries them to the import itself.
         result.seen_versions = self.seen_versions
 
+    def after_import_row(self, row, row_result, progress=None, **kwargs):
+        super().after_import_row(row, row_result, **kwargs)
+        if progress is not None:
+            progress(kwargs["row_number"])
+
     def before_import_row(self, row, **kwargs):
         for column, value in row.items():
             if isinstance(value, str):
@@ -553,3 +558,29 @@ class BlogPostResource(CuratedResource):
         return queryset.select_related("author").prefetch_related(
             Prefetch("initiatives", Initiative.objects.only("pk", "slug")), "themes"
         )
+
+
+# The models a file may be imported into, by model name (the background import job names them so).
+IMPORT_RESOURCES = {"city": CityResource, "initiative": InitiativeResource}
+
+
+def import_errors_by_line(result, most=200):
+    """Every error of an import as a sentence naming its spreadsheet line (the header is line 1)."""
+    errors = [str(error.error) for error in result.base_errors]
+    for row in result.error_rows:
+        errors += [
+            _("Line %(line)s: %(error)s") % {"line": spreadsheet_line(row.number), "error": error.error}
+            for error in row.errors
+        ]
+    for row in result.invalid_rows:
+        for column, messages in row.field_specific_errors.items():
+            errors += [
+                _("Line %(line)s, %(column)s: %(error)s")
+                % {"line": spreadsheet_line(row.number), "column": column, "error": message}
+                for message in messages
+            ]
+        errors += [
+            _("Line %(line)s: %(error)s") % {"line": spreadsheet_line(row.number), "error": message}
+            for message in row.non_field_specific_errors
+        ]
+    return errors[:most]

@@ -46,6 +46,8 @@ INSTALLED_APPS = [
     "reversion_compare",
     "import_export",
     "imagekit",  # the resized copies of images that pages show
+    "django_tasks",
+    "django_tasks_db",  # the queue of background work (large imports), in the database
     "activism",
 ]
 
@@ -183,6 +185,20 @@ IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_MAX_FILE_MB = int(os.environ.get("CAISS_IMPORT_MAX_FILE_MB", "20"))
 IMPORT_MAX_UNPACKED_MB = int(os.environ.get("CAISS_IMPORT_MAX_UNPACKED_MB", "200"))
 IMPORT_MAX_ROWS = int(os.environ.get("CAISS_IMPORT_MAX_ROWS", "20000"))
+# A file of more rows than this is imported in the background, by the task worker (`manage.py db_worker`, started by
+# `make run`), without a preview; the admin shows its progress and its result.
+IMPORT_BACKGROUND_ROWS = int(os.environ.get("CAISS_IMPORT_BACKGROUND_ROWS", "500"))
+
+# Background work (django-tasks, the backport of Django 6's tasks): queued in the database, no broker to run.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The progress of a background import, shared by the worker and the web processes of one machine.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "import_progress": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("CAISS_IMPORT_PROGRESS_DIR", BASE_DIR / ".import-progress"),
+    },
+}
 
 # Shown on every page: the records are demonstration data until CAISS publishes its own.
 SHOW_DEMO_NOTICE = env_bool("CAISS_SHOW_DEMO_NOTICE", True)

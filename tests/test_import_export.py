@@ -11,6 +11,7 @@ import pytest
 import tablib
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 from reversion.models import Version
 
@@ -391,6 +392,60 @@ def test_row_errors_name_spreadsheet_lines_counting_the_header(admin_client, sit
     page = upload(admin_client, "initiative", file).content.decode()
     assert "<th>Line</th>" in page
     assert "<td>3</td>" in page  # the second record, under the header
+
+
+# Large files: imported in the background by the task worker, all or nothing, with their progress
+
+
+def group_rows(count, cities="almaty"):
+    return [[f"group-{n}", f"Group {n}", "A group.", "movement", "ecology", cities, ""] for n in range(count)]
+
+
+def run_worker():
+    """The real task worker, run until the queue is empty."""
+    call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_large_file_is_imported_in_the_background_with_its_progress(admin_client, site_data, settings):
+    settings.IMPORT_BACKGROUND_ROWS = 2
+    page = admin_client.get(reverse("admin:activism_initiative_import")).content.decode()
+    assert "more than 2 records is imported in the background" in page
+    response = submit_form(
+        admin_client,
+        reverse("admin:activism_initiative_import"),
+        {"import_file": csv_file(INITIATIVE_HEADER, *group_rows(3)), "format": CSV_FORMAT},
+    )
+    assert response.status_code == 302
+    waiting = admin_client.get(response.url).content.decode()
+    assert "Waiting for the worker" in waiting
+    assert '<meta http-equiv="refresh" content="2">' in waiting
+    assert "0 of 3 lines read" in waiting
+    assert not Initiative.objects.filter(slug__startswith="group-").exists()
+
+    run_worker()
+    done = admin_client.get(response.url).content.decode()
+    assert "3 new, 0 updated, 0 unchanged." in done
+    assert "3 of 3 lines read" in done
+    assert "http-equiv" not in done
+    assert Initiative.objects.filter(slug__startswith="group-", publication_status="draft").count() == 3
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_a_large_file_with_one_bad_line_writes_nothing_and_names_the_line(admin_client, site_data, settings):
+    settings.IMPORT_BACKGROUND_ROWS = 2
+    rows = group_rows(4)
+    rows[2][5] = "Atlantis"
+    response = submit_form(
+        admin_client,
+        reverse("admin:activism_initiative_import"),
+        {"import_file": csv_file(INITIATIVE_HEADER, *rows), "format": CSV_FORMAT},
+    )
+    run_worker()
+    page = admin_client.get(response.url).content.decode()
+    assert "Nothing was imported" in page
+    assert "Line 4, cities: No city has the slug or the name “Atlantis”" in page
+    assert not Initiative.objects.filter(slug__startswith="group-").exists()
 
 
 # Finding cities and themes by slug or name, in any language and case
