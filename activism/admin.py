@@ -47,7 +47,7 @@ from .resources import (
     StaleRecordsError,
     ThemeResource,
 )
-from .tasks import rows_done, run_import_job
+from .tasks import reset_progress, rows_done, run_import_job
 
 
 def in_every_language(*fields):
@@ -204,6 +204,7 @@ class SpreadsheetImportExportMixin(ImportExportMixin):
             file_format=file_format,
             rows_total=form.row_count,
         )
+        reset_progress(job.pk)
         run_import_job.enqueue(job.pk)
         return redirect(job)
 

@@ -23,6 +23,10 @@ def rows_done(job_id):
     return caches["import_progress"].get(progress_key(job_id), 0)
 
 
+def reset_progress(job_id):
+    caches["import_progress"].set(progress_key(job_id), 0, timeout=24 * 3600)
+
+
 @task()
 def run_import_job(job_id):
     job = ImportJob.objects.select_related("user").get(pk=job_id)
