@@ -406,7 +406,7 @@ def run_worker():
     call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)  # the worker ends a test's transaction: these commit
 def test_a_large_file_is_imported_in_the_background_with_its_progress(admin_client, site_data, settings):
     settings.IMPORT_BACKGROUND_ROWS = 2
     page = admin_client.get(reverse("admin:activism_initiative_import")).content.decode()
@@ -431,7 +431,7 @@ def test_a_large_file_is_imported_in_the_background_with_its_progress(admin_clie
     assert Initiative.objects.filter(slug__startswith="group-", publication_status="draft").count() == 3
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)  # the worker ends a test's transaction: these commit
 def test_a_large_file_with_one_bad_line_writes_nothing_and_names_the_line(admin_client, site_data, settings):
     settings.IMPORT_BACKGROUND_ROWS = 2
     rows = group_rows(4)
