@@ -9,8 +9,10 @@ run: setup
 	DJANGO_DEBUG=1 $(PYTHON) manage.py migrate --no-input
 	DJANGO_DEBUG=1 $(PYTHON) manage.py load_demo
 	DJANGO_DEBUG=1 $(PYTHON) manage.py ensure_local_admin
-	@echo "Serving the CAISS Activist Map on http://$(HOST)/ (Ctrl+C stops it)"
-	DJANGO_DEBUG=1 $(PYTHON) manage.py runserver $(HOST)
+	@echo "Serving the CAISS Activist Map on http://$(HOST)/, with the task worker for large imports (Ctrl+C stops both)"
+	DJANGO_DEBUG=1 $(PYTHON) manage.py db_worker & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		DJANGO_DEBUG=1 $(PYTHON) manage.py runserver $(HOST)
 
 test: setup
 	DJANGO_DEBUG=1 $(VENV)/bin/pytest $(PYTEST_ARGS)

@@ -11,7 +11,8 @@ from django.db.models import Count, ProtectedError
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
-from django.urls import reverse
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import format_html
@@ -25,12 +26,21 @@ from reversion.models import Version
 from reversion.utils import mute_signals
 from reversion_compare.admin import CompareVersionAdmin
 
-from .forms import CityAdminForm, CuratedListFormSet, CuratedRecordForm, InitiativeAdminForm, PublishedRecordForm
+from .forms import (
+    CityAdminForm,
+    ConfirmSpreadsheetImportForm,
+    CuratedListFormSet,
+    CuratedRecordForm,
+    InitiativeAdminForm,
+    PublishedRecordForm,
+    SpreadsheetImportForm,
+)
 from .images import picture
 from .models import (
     Author,
     BlogPost,
     City,
+    ImportJob,
     Initiative,
     InitiativeLink,
     PublicationStatus,
@@ -45,8 +55,10 @@ from .resources import (
     CityResource,
     InitiativeResource,
     RegionResource,
+    StaleRecordsError,
     ThemeResource,
 )
+from .tasks import reset_progress, rows_done, run_import_job
 
 # What restoring an earlier version leaves as it stands: the workflow state (bringing back old text is not publishing
 # or unpublishing it) and the version counter (the concurrent-edit check counts on it).
@@ -270,8 +282,81 @@ class SpreadsheetImportExportMixin(ImportExportMixin):
     either: see activism/resources.py."""
 
     to_encoding = "utf-8-sig"
+    import_form_class = SpreadsheetImportForm
+    confirm_form_class = ConfirmSpreadsheetImportForm
+
+    def get_import_context_data(self, **kwargs):
+        return {**super().get_import_context_data(**kwargs), "limits": SpreadsheetImportForm.limits()}
+
+    def add_data_read_fail_error_to_form(self, form, error):
+        # The file passed the form's checks but the reader still failed: a plain sentence, never the exception.
+        form.add_error(
+            "import_file",
+            _("The file could not be read in the format chosen: save it as XLSX or as CSV UTF-8 and upload it again."),
+        )
+
+    def get_urls(self):
+        job_view = self.admin_site.admin_view(self.import_job_view)
+        name = f"{self.opts.app_label}_{self.opts.model_name}_import_job"
+        return [path("import/job/<int:pk>/", job_view, name=name), *super().get_urls()]
+
+    def import_action(self, request, **kwargs):
+        if request.method == "POST" and self.has_import_permission(request):
+            form = self.create_import_form(request)
+            if form.is_valid() and form.row_count > settings.IMPORT_BACKGROUND_ROWS:
+                return self.queue_import(request, form)
+        response = super().import_action(request, **kwargs)
+        context = getattr(response, "context_data", None) or {}
+        if "confirm_form" in context:
+            context["confirm_form"].initial["seen_versions"] = context["result"].seen_versions
+        return response
+
+    def queue_import(self, request, form):
+        """A large file goes to the task worker: a request would outlast the web server's timeout."""
+        file_format = int(form.cleaned_data["format"])
+        input_format = self.get_import_formats()[file_format]()
+        import_file = form.cleaned_data["import_file"]
+        stored = self.write_to_tmp_storage(import_file, input_format)
+        job = ImportJob.objects.create(
+            model_name=self.opts.model_name,
+            user=request.user,
+            file_name=stored.name,
+            original_file_name=import_file.name,
+            file_format=file_format,
+            rows_total=form.row_count,
+        )
+        reset_progress(job.pk)
+        run_import_job.enqueue(job.pk)
+        return redirect(job)
+
+    def import_job_view(self, request, pk):
+        job = get_object_or_404(ImportJob, pk=pk, model_name=self.opts.model_name)
+        if not self.has_import_permission(request) or (job.user != request.user and not request.user.is_superuser):
+            raise PermissionDenied
+        done = job.rows_total if job.is_finished else min(rows_done(job.pk), job.rows_total)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Import of %(file)s") % {"file": job.original_file_name},
+            "opts": self.opts,
+            "job": job,
+            "rows_done": done,
+            "percent": round(100 * done / job.rows_total) if job.rows_total else 100,
+        }
+        return TemplateResponse(request, "admin/activism/import_job.html", context)
+
+    def get_import_data_kwargs(self, **kwargs):
+        form = kwargs.get("form")
+        data_kwargs = super().get_import_data_kwargs(**kwargs)
+        if isinstance(form, ConfirmSpreadsheetImportForm):
+            data_kwargs["seen_versions"] = form.cleaned_data["seen_versions"]
+        return data_kwargs
 
     def process_result(self, result, request):
+        stale = [error.error for error in result.base_errors if isinstance(error.error, StaleRecordsError)]
+        if stale:
+            self.message_user(request, self.stale_message(stale[0].lines), messages.ERROR)
+            opts = self.model._meta
+            return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import"))
         if result.has_errors() or result.has_validation_errors():
             self.message_user(
                 request,
@@ -281,6 +366,20 @@ class SpreadsheetImportExportMixin(ImportExportMixin):
             opts = self.model._meta
             return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import"))
         return super().process_result(result, request)
+
+    def stale_message(self, lines, shown=20):
+        records = [
+            _("%(slug)s (line %(line)s)") % {"slug": slug, "line": line} for slug, line in list(lines.items())[:shown]
+        ]
+        if len(lines) > shown:
+            records.append(_("and %(count)d more") % {"count": len(lines) - shown})
+        return ngettext(
+            "Nothing was imported: this record was changed by someone else after the preview: %(records)s. "
+            "Export it again, or upload the file again to see what it would change now.",
+            "Nothing was imported: these records were changed by someone else after the preview: %(records)s. "
+            "Export them again, or upload the file again to see what it would change now.",
+            len(lines),
+        ) % {"records": ", ".join(str(record) for record in records)}
 
 
 @admin.register(Region)

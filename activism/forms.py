@@ -1,5 +1,10 @@
+import codecs
+import csv
+import io
+import zipfile
 from decimal import Decimal
 
+import openpyxl
 from django import forms
 from django.conf import settings
 from django.contrib.gis.geos import Point
@@ -7,6 +12,8 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+from import_export.forms import ConfirmImportForm, ImportForm
 from leaflet.admin import LeafletAdminWidget
 from leaflet.forms.fields import PointField
 
@@ -229,3 +236,151 @@ class CityAdminForm(CuratedRecordForm):
             if cleaned_data.get(name) is None and name not in self.errors and "location" not in self.errors:
                 self.add_error(name, message)
         return cleaned_data
+
+
+class ConfirmSpreadsheetImportForm(ConfirmImportForm):
+    """The confirmation of an import carries the version of every record the preview read, so that the import can
+    refuse to overwrite what someone else saved in the meantime."""
+
+    seen_versions = forms.JSONField(widget=forms.HiddenInput())
+
+    def clean_seen_versions(self):
+        versions = self.cleaned_data["seen_versions"]
+        if not isinstance(versions, dict) or not all(
+            isinstance(slug, str) and (version is None or isinstance(version, int))
+            for slug, version in versions.items()
+        ):
+            raise forms.ValidationError(_("The preview of this import is damaged: upload the file again."))
+        return versions
+
+
+SAVE_AS_UTF8 = _(
+    "Save it as “CSV UTF-8”: in Excel, File → Save As → “CSV UTF-8 (Comma delimited)”; in LibreOffice Calc, "
+    "File → Save As → “Text CSV”, tick “Edit filter settings” and choose “Unicode (UTF-8)”. Or upload it as XLSX."
+)
+
+
+class SpreadsheetImportForm(ImportForm):
+    """The import page's form. The file is checked before import-export reads it: its size, its unpacked size for
+    XLSX, its encoding for CSV, its number of rows and its key column, so that no file can use up the server or end
+    in a traceback."""
+
+    def __init__(self, formats, resources, **kwargs):
+        super().__init__(formats, resources, **kwargs)
+        self.formats = formats
+        self.resources = resources
+        self.row_count = None
+
+    @staticmethod
+    def limits():
+        """What the import page states."""
+        return {
+            "max_file_mb": settings.IMPORT_MAX_FILE_MB,
+            "max_unpacked_mb": settings.IMPORT_MAX_UNPACKED_MB,
+            "max_rows": settings.IMPORT_MAX_ROWS,
+            "background_rows": settings.IMPORT_BACKGROUND_ROWS,
+        }
+
+    def clean(self):
+        cleaned_data = super().clean()
+        file = cleaned_data.get("import_file")
+        if file is None or not cleaned_data.get("format"):
+            return cleaned_data
+        is_xlsx = self.formats[int(cleaned_data["format"])]().get_title().lower() == "xlsx"
+        try:
+            if file.size == 0:
+                raise forms.ValidationError(_("The file is empty."))
+            if file.size > settings.IMPORT_MAX_FILE_MB * 1024 * 1024:
+                raise forms.ValidationError(
+                    _("The file is larger than %(limit)s MB, the most one import takes: split it into several files.")
+                    % {"limit": settings.IMPORT_MAX_FILE_MB}
+                )
+            file.seek(0)
+            header, rows = self.read_xlsx_outline(file) if is_xlsx else self.read_csv_outline(file.read())
+            file.seek(0)
+            if rows > settings.IMPORT_MAX_ROWS:
+                raise forms.ValidationError(
+                    _("The file has %(rows)s rows; one import takes at most %(limit)s: split it into several files.")
+                    % {"rows": rows, "limit": settings.IMPORT_MAX_ROWS}
+                )
+            self.check_key_columns(header, rows)
+            self.row_count = rows
+        except forms.ValidationError as error:
+            self.add_error("import_file", error)
+        return cleaned_data
+
+    def read_csv_outline(self, data):
+        """The header and the number of rows of a CSV file, or the reason it cannot be read as one."""
+        if data.startswith(b"PK\x03\x04"):
+            raise forms.ValidationError(_("This is an XLSX (or other zip) file: choose the XLSX format for it."))
+        if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            raise forms.ValidationError(f"{_('The file is in UTF-16 (“Unicode text”), not UTF-8.')} {SAVE_AS_UTF8}")
+        if b"\x00" in data:
+            raise forms.ValidationError(
+                _("The file holds NUL bytes, so it is no CSV text file: upload a CSV or an XLSX spreadsheet.")
+            )
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise forms.ValidationError(
+                f"{_('The file is not in UTF-8 (perhaps Windows Cyrillic, CP1251).')} {SAVE_AS_UTF8}"
+            ) from None
+        try:
+            reader = csv.reader(io.StringIO(text))
+            header = next(reader, [])
+            rows = sum(1 for row in reader if any(cell.strip() for cell in row))
+        except csv.Error:
+            raise forms.ValidationError(
+                _("The file cannot be read as CSV: save it again as CSV UTF-8 or XLSX.")
+            ) from None
+        return header, rows
+
+    def read_xlsx_outline(self, file):
+        """The header and the number of rows of the first sheet, the unpacked size checked before anything is read."""
+        not_xlsx = forms.ValidationError(
+            _("The file is no XLSX spreadsheet: save it from your spreadsheet as XLSX, or as CSV UTF-8.")
+        )
+        try:
+            with zipfile.ZipFile(file) as archive:
+                unpacked = sum(member.file_size for member in archive.infolist())
+        except (zipfile.BadZipFile, OSError, ValueError):
+            raise not_xlsx from None
+        if unpacked > settings.IMPORT_MAX_UNPACKED_MB * 1024 * 1024:
+            raise forms.ValidationError(
+                _("The spreadsheet unpacks to more than %(limit)s MB, the most one import takes: split it.")
+                % {"limit": settings.IMPORT_MAX_UNPACKED_MB}
+            )
+        file.seek(0)
+        try:
+            workbook = openpyxl.load_workbook(file, read_only=True, data_only=True)
+            try:
+                sheet = workbook.active
+                header = [cell for cell in next(sheet.iter_rows(max_row=1, values_only=True), ())]
+                rows = sheet.max_row
+                if not isinstance(rows, int):  # no dimension recorded: count them, reading one row at a time
+                    rows = sum(1 for _row in sheet.iter_rows(values_only=True))
+            finally:
+                workbook.close()
+        except Exception:  # openpyxl raises many kinds of error for a damaged file
+            raise not_xlsx from None
+        return header, max(rows - 1, 0)
+
+    def check_key_columns(self, header, rows):
+        resource = self.resources[int(self.cleaned_data.get("resource") or 0)]
+        columns = {str(column or "").strip() for column in header}
+        if not rows and not columns - {""}:
+            raise forms.ValidationError(_("The file is empty."))
+        missing = [name for name in resource._meta.import_id_fields if name not in columns]
+        if missing:
+            raise forms.ValidationError(
+                ngettext_lazy(
+                    "The first line has no “%(columns)s” column: it names the columns, and the records are found by "
+                    "this one. Export the list to see the columns a file needs.",
+                    "The first line has no “%(columns)s” columns: it names the columns, and the records are found "
+                    "by these. Export the list to see the columns a file needs.",
+                    len(missing),
+                )
+                % {"columns": "”, “".join(missing)}
+            )
+        if not rows:
+            raise forms.ValidationError(_("The file has a header line but no records under it."))

@@ -528,3 +528,41 @@ class BlogPost(PublishedRecord, CuratedRecord):
 
     def body_html(self):
         return render_markdown(self.body)
+
+
+class ImportJob(models.Model):
+    """A large file imported in the background (activism/tasks.py, run by `manage.py db_worker`): all or nothing,
+    like an import in the page, with its progress and its result on a page of the admin."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", _("Waiting for the worker")
+        RUNNING = "running", _("Importing")
+        DONE = "done", _("Imported")
+        FAILED = "failed", _("Nothing imported")
+
+    model_name = models.CharField(_("records"), max_length=50)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, verbose_name=_("user"), on_delete=models.CASCADE)
+    file_name = models.CharField(_("stored file"), max_length=255)
+    original_file_name = models.CharField(_("file"), max_length=255)
+    file_format = models.PositiveSmallIntegerField(_("format"))
+    rows_total = models.PositiveIntegerField(_("rows"))
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.QUEUED)
+    # {"new": 3, "update": 1, "skip": 0} when done; {"errors": ["Line 3: ...", ...]} when nothing was imported.
+    result = models.JSONField(_("result"), default=dict, blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("import job")
+        verbose_name_plural = _("import jobs")
+
+    def __str__(self):
+        return f"{self.original_file_name} ({self.get_status_display()})"
+
+    def get_absolute_url(self):
+        return reverse(f"admin:activism_{self.model_name}_import_job", args=[self.pk])
+
+    @property
+    def is_finished(self):
+        return self.status in {self.Status.DONE, self.Status.FAILED}

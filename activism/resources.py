@@ -14,6 +14,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from import_export import fields, resources, widgets
+from import_export.instance_loaders import CachedInstanceLoader
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
@@ -205,10 +206,24 @@ class DayWidget(widgets.DateWidget):
             ) from None
 
 
+class StaleRecordsError(Exception):
+    """Records changed (or were added or deleted) by someone else between the preview and the confirmation."""
+
+    def __init__(self, lines):
+        super().__init__(lines)
+        self.lines = lines  # slug -> spreadsheet line
+
+
+def spreadsheet_line(row_number):
+    """import-export counts the rows after the header from 1; a spreadsheet shows the header on line 1."""
+    return row_number + 1
+
+
 class CuratedResource(resources.ModelResource):
     """Records found by slug; text trimmed; every error reported against its row and column, never a 500.
 
-    The internal fields (version, search_text) never leave the database.
+    The internal fields (version, search_text) never leave the database. The preview notes the version of every
+    record it read (seen_versions); the confirmation passes them back and writes nothing if any record changed since.
     """
 
     # Exported for reference, ignored on import.
@@ -216,10 +231,16 @@ class CuratedResource(resources.ModelResource):
     # Export-only columns the import preview shows all the same.
     shown_in_preview = []
 
+    class Meta:
+        # The file's records in one query, not one per row.
+        instance_loader_class = CachedInstanceLoader
+
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         for name in self.export_only:
             self.fields[name].readonly = True
+        self.seen_versions = {}  # slug -> version, or None for a record the file creates
+        self.lines_of_slug = {}
 
     def get_import_fields(self):
         """The columns an import reads, and the preview shows."""
@@ -233,15 +254,70 @@ class CuratedResource(resources.ModelResource):
         """The columns the import page lists."""
         return [field for field in self.get_import_fields() if not field.readonly]
 
-    def import_data(self, dataset, **kwargs):
+    def import_data(self, dataset, dry_run=False, **kwargs):
         # All or nothing: one transaction, rolled back if any row has an error, a validation error included.
         kwargs.update(use_transactions=True, rollback_on_validation_errors=True)
-        return super().import_data(dataset, **kwargs)
+        if dry_run:
+            # The preview writes nothing that stays, so it records no history: serialising every record for
+            # django-reversion was most of a preview's time.
+            return super().import_data(dataset, dry_run=True, **kwargs)
+        # One entry in the history for the whole file, holding a version of each record it created or changed.
+        with reversion.create_revision():
+            if kwargs.get("user") is not None:
+                reversion.set_user(kwargs["user"])
+            reversion.set_comment(_("Imported from a file"))
+            return super().import_data(dataset, dry_run=False, **kwargs)
 
-    def before_import(self, dataset, **kwargs):
+    def before_import(self, dataset, seen_versions=None, **kwargs):
         if dataset.headers:
             dataset.headers = [str(header or "").strip() for header in dataset.headers]
+        self.lines_of_slug = {}
+        if "slug" in (dataset.headers or []):
+            for number, slug in enumerate(dataset["slug"], 1):
+                slug = str(slug or "").strip()
+                if slug:
+                    self.lines_of_slug.setdefault(slug, []).append(spreadsheet_line(number))
+        if seen_versions is not None:
+            self.check_unchanged_since_preview(dataset, seen_versions)
         super().before_import(dataset, **kwargs)
+
+    def check_unchanged_since_preview(self, dataset, seen_versions):
+        """Inside the import's transaction, the records locked until it ends (on PostgreSQL): any record whose
+        version differs from the one the preview read stops the whole import, before anything is written."""
+        current = dict(
+            self._meta.model.objects.select_for_update()
+            .filter(slug__in=list(seen_versions))
+            .values_list("slug", "version")
+        )
+        stale = {
+            slug: min(self.lines_of_slug.get(slug, [0]))
+            for slug, version in seen_versions.items()
+            if current.get(slug) != version
+        }
+        # A record another person added since the preview, under a slug of the file, counts as a change too.
+        stale |= {
+            slug: min(lines)
+            for slug, lines in self.lines_of_slug.items()
+            if slug not in seen_versions and slug in current
+        }
+        if stale:
+            del dataset[:]  # nothing to check or write any further
+            raise StaleRecordsError(dict(sorted(stale.items(), key=lambda item: item[1])))
+
+    def after_init_instance(self, instance, new, row, **kwargs):
+        super().after_init_instance(instance, new, row, **kwargs)
+        if row is not None and row.get("slug"):
+            self.seen_versions[str(row["slug"])] = None if new else instance.version
+
+    def after_import(self, dataset, result, **kwargs):
+        super().after_import(dataset, result, **kwargs)
+        # For the confirmation form, which carries them to the import itself.
+        result.seen_versions = self.seen_versions
+
+    def after_import_row(self, row, row_result, progress=None, **kwargs):
+        super().after_import_row(row, row_result, **kwargs)
+        if progress is not None:
+            progress(kwargs["row_number"])
 
     def before_import_row(self, row, **kwargs):
         for column, value in row.items():
@@ -249,17 +325,17 @@ class CuratedResource(resources.ModelResource):
                 row[column] = from_safe_cell(value.strip())
         super().before_import_row(row, **kwargs)
 
-    def import_row(self, row, instance_loader, **kwargs):
-        # Each imported record gets a version in its history, like an edit in the admin.
-        with reversion.create_revision():
-            if kwargs.get("user") is not None:
-                reversion.set_user(kwargs["user"])
-            reversion.set_comment(_("Imported from a file"))
-            return super().import_row(row, instance_loader, **kwargs)
-
     def import_instance(self, instance, row, **kwargs):
         """Read every column, the related records too, so that all the row's errors are reported together."""
         errors = {}
+        lines = self.lines_of_slug.get(str(row.get("slug") or ""), [])
+        if len(lines) > 1:
+            # Otherwise the last row would silently win over the others.
+            errors["slug"] = ValidationError(
+                _("“%(slug)s” is on lines %(lines)s: give each record on one line only.")
+                % {"slug": row["slug"], "lines": ", ".join(str(line) for line in lines)},
+                code="duplicate",
+            )
         for field in self.get_import_fields():
             if field.readonly:
                 continue
@@ -309,7 +385,11 @@ class CuratedResource(resources.ModelResource):
         return safe_cell(value)
 
     def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
-        """The model's own checks (coordinate ranges, choices, ...), and its text in the default language."""
+        """The model's own checks (coordinate ranges, choices, ...), and its text in the default language.
+
+        The slug, the only unique field, needs no query per row: a record is found by its slug (so a new one's is
+        free) and a slug twice in the file is an error of its own."""
+        validate_unique = False
         errors = dict(import_validation_errors or {})
         default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
         for name in translator.get_options_for_model(self._meta.model).fields:
@@ -444,6 +524,10 @@ class InitiativeResource(CuratedResource):
         finally:
             instance.publication_status = PublicationStatus.DRAFT
 
+    def get_queryset(self):
+        # The record's themes and cities with it: the preview compares them on every row.
+        return super().get_queryset().prefetch_related("themes", "cities")
+
     def filter_export(self, queryset, **kwargs):
         return queryset.prefetch_related("themes", "cities")
 
@@ -483,3 +567,29 @@ class BlogPostResource(CuratedResource):
         return queryset.select_related("author").prefetch_related(
             Prefetch("initiatives", Initiative.objects.only("pk", "slug")), "themes"
         )
+
+
+# The models a file may be imported into, by model name (the background import job names them so).
+IMPORT_RESOURCES = {"city": CityResource, "initiative": InitiativeResource}
+
+
+def import_errors_by_line(result, most=200):
+    """Every error of an import as a sentence naming its spreadsheet line (the header is line 1)."""
+    errors = [str(error.error) for error in result.base_errors]
+    for row in result.error_rows:
+        errors += [
+            _("Line %(line)s: %(error)s") % {"line": spreadsheet_line(row.number), "error": error.error}
+            for error in row.errors
+        ]
+    for row in result.invalid_rows:
+        for column, messages in row.field_specific_errors.items():
+            errors += [
+                _("Line %(line)s, %(column)s: %(error)s")
+                % {"line": spreadsheet_line(row.number), "column": column, "error": message}
+                for message in messages
+            ]
+        errors += [
+            _("Line %(line)s: %(error)s") % {"line": spreadsheet_line(row.number), "error": message}
+            for message in row.non_field_specific_errors
+        ]
+    return errors[:most]

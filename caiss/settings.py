@@ -54,6 +54,8 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_static",
     "two_factor",
     "axes",
+    "django_tasks",
+    "django_tasks_db",  # the queue of background work (large imports), in the database
     "activism",
 ]
 
@@ -240,6 +242,25 @@ IMPORT_EXPORT_FORMATS = [CSV, XLSX]
 IMPORT_EXPORT_IMPORT_PERMISSION_CODE = "add"
 IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"
 IMPORT_EXPORT_USE_TRANSACTIONS = True
+# The site's own limits, checked before a file is read (stated on the import page). An XLSX file is a zip archive:
+# its unpacked size is checked before it is opened, so a small file that unpacks to gigabytes is refused at once.
+IMPORT_MAX_FILE_MB = int(os.environ.get("CAISS_IMPORT_MAX_FILE_MB", "20"))
+IMPORT_MAX_UNPACKED_MB = int(os.environ.get("CAISS_IMPORT_MAX_UNPACKED_MB", "200"))
+IMPORT_MAX_ROWS = int(os.environ.get("CAISS_IMPORT_MAX_ROWS", "20000"))
+# A file of more rows than this is imported in the background, by the task worker (`manage.py db_worker`, started by
+# `make run`), without a preview; the admin shows its progress and its result.
+IMPORT_BACKGROUND_ROWS = int(os.environ.get("CAISS_IMPORT_BACKGROUND_ROWS", "500"))
+
+# Background work (django-tasks, the backport of Django 6's tasks): queued in the database, no broker to run.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# The progress of a background import, shared by the worker and the web processes of one machine.
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+    "import_progress": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": os.environ.get("CAISS_IMPORT_PROGRESS_DIR", BASE_DIR / ".import-progress"),
+    },
+}
 
 # Shown on every page: the records are demonstration data until CAISS publishes its own.
 SHOW_DEMO_NOTICE = env_bool("CAISS_SHOW_DEMO_NOTICE", True)

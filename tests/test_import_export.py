@@ -2,6 +2,7 @@
 
 import csv
 import io
+import zipfile
 from datetime import date
 from decimal import Decimal
 
@@ -10,6 +11,7 @@ import pytest
 import tablib
 from django.contrib.auth.models import Permission
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.management import call_command
 from django.urls import reverse
 from reversion.models import Version
 
@@ -24,26 +26,26 @@ from activism.resources import (
 )
 from activism.spreadsheets import FORMULA_STARTS
 
-from .conftest import log_in, make_author, make_city, make_initiative, make_post, make_region, make_theme, submit_form
+from .conftest import (
+    form_errors,
+    image_upload,
+    logged_in_client,
+    make_author,
+    make_city,
+    make_initiative,
+    make_post,
+    make_region,
+    make_staff,
+    make_theme,
+    read_form,
+    submit_form,
+)
 
 pytestmark = pytest.mark.django_db
 
 CSV_FORMAT, XLSX_FORMAT = "0", "1"  # their places in IMPORT_EXPORT_FORMATS
 CITY_HEADER = ["slug", "name_kk", "name_ru", "name_en", "region", "latitude", "longitude", "population"]
 INITIATIVE_HEADER = ["slug", "name_en", "summary_en", "form", "themes", "cities", "publication_status"]
-
-
-@pytest.fixture
-def admin_client(client, django_user_model):
-    log_in(client, django_user_model.objects.create_superuser("researcher", "", "a-long-test-password"))
-    return client
-
-
-def staff_client(client, django_user_model, *codenames):
-    user = django_user_model.objects.create_user("staff", password="a-long-test-password", is_staff=True)
-    user.user_permissions.set(Permission.objects.filter(content_type__app_label="activism", codename__in=codenames))
-    log_in(client, user)
-    return client
 
 
 def csv_file(header, *rows, name="records.csv"):
@@ -65,17 +67,27 @@ def xlsx_file(header, *rows, name="records.xlsx"):
 
 
 def upload(client, model, file, file_format=CSV_FORMAT):
-    """The first step of an import: the dry run that shows the preview, or the errors."""
-    url = reverse(f"admin:activism_{model}_import")
-    response = client.post(url, {"resource": "0", "format": file_format, "import_file": file})
+    """The first step of an import, through the import page's form: the dry run that shows the preview, or the
+    errors."""
+    response = submit_form(
+        client, reverse(f"admin:activism_{model}_import"), {"import_file": file, "format": file_format}
+    )
     assert response.status_code == 200
     return response
 
 
 def confirm(client, model, preview):
-    """The second step: the import itself, of the file the preview checked."""
-    data = preview.context["confirm_form"].initial
-    return client.post(reverse(f"admin:activism_{model}_process_import"), data)
+    """The second step: the confirm form as the preview page renders it, posted as it is."""
+    action, data, _names = read_form(preview)
+    assert action == reverse(f"admin:activism_{model}_process_import")
+    return client.post(action, {name: values[0] if len(values) == 1 else values for name, values in data.items()})
+
+
+def user_with_permissions(*codenames):
+    """A logged-in staff member holding only these permissions (no role)."""
+    user = make_staff("staff")
+    user.user_permissions.set(Permission.objects.filter(content_type__app_label="activism", codename__in=codenames))
+    return logged_in_client(user)
 
 
 def rows_by_type(result):
@@ -121,7 +133,7 @@ def test_an_import_is_recorded_in_the_history(admin_client, site_data):
     confirm(admin_client, "city", upload(admin_client, "city", file))
     version = Version.objects.get_for_object(City.objects.get(slug="taraz")).get()
     assert version.revision.comment == "Imported from a file"
-    assert version.revision.user.username == "researcher"
+    assert version.revision.user.username == "admin"
 
 
 # Errors: each names its row and its column; none is a 500
@@ -257,6 +269,190 @@ def test_a_file_that_fails_when_confirmed_writes_nothing(admin_client, site_data
     assert "Nothing was imported" in message
 
 
+def test_an_import_never_overwrites_what_someone_saved_after_the_preview(admin_client, editor, site_data):
+    park = site_data["park"]
+    exported = export(admin_client, "initiative", CSV_FORMAT)
+    rows = list(csv.DictReader(io.StringIO(exported.content.decode("utf-8-sig"))))
+    for row in rows:
+        if row["slug"] == "save-the-park":
+            row["name_en"] = "Save the Old Park"
+    line = 2 + [row["slug"] for row in rows].index("save-the-park")
+    file = csv_file(list(rows[0]), *[row.values() for row in rows])
+    preview = upload(admin_client, "initiative", file)
+    assert "confirm_form" in preview.context
+
+    # Meanwhile an editor saves a new summary.
+    saved = submit_form(
+        editor, reverse("admin:activism_initiative_change", args=[park.pk]), {"summary_en": "The editor's summary."}
+    )
+    assert saved.status_code == 302, form_errors(saved)
+
+    response = confirm(admin_client, "initiative", preview)
+    assert response.url == reverse("admin:activism_initiative_import")
+    message = admin_client.get(response.url).content.decode()
+    assert "Nothing was imported" in message
+    assert f"save-the-park (line {line})" in message
+    park.refresh_from_db()
+    assert (park.name_en, park.summary_en) == ("Save the Park", "The editor's summary.")
+    assert park.is_published  # the import would have returned it to draft
+
+    # Uploaded again, the file shows what it would change now; confirmed at once, it is written.
+    preview = upload(admin_client, "initiative", csv_file(["slug", "name_en"], ["save-the-park", "Save the Old Park"]))
+    response = confirm(admin_client, "initiative", preview)
+    assert "1 updated" in admin_client.get(response.url).content.decode()
+    park.refresh_from_db()
+    assert (park.name_en, park.summary_en) == ("Save the Old Park", "The editor's summary.")
+
+
+def test_a_record_added_after_the_preview_under_a_slug_of_the_file_stops_the_import(admin_client, site_data):
+    file = csv_file(INITIATIVE_HEADER, ["oyan", "Oyan", "A movement.", "movement", "ecology", "almaty", ""])
+    preview = upload(admin_client, "initiative", file)
+    make_initiative("Oyan by someone else", slug="oyan", summary_en="Someone else's.")
+    response = confirm(admin_client, "initiative", preview)
+    assert "oyan (line 2)" in admin_client.get(response.url).content.decode()
+    assert Initiative.objects.get(slug="oyan").summary_en == "Someone else's."
+
+
+# One line per record
+
+
+def test_two_lines_with_the_same_slug_are_an_error_naming_both(admin_client, site_data):
+    file = csv_file(
+        INITIATIVE_HEADER,
+        ["oyan", "Oyan", "A movement.", "movement", "ecology", "almaty", ""],
+        ["taraz-group", "Taraz Group", "A group.", "movement", "ecology", "almaty", ""],
+        ["oyan", "Oyan Again", "Another.", "movement", "ecology", "almaty", ""],
+    )
+    preview = upload(admin_client, "initiative", file)
+    assert "confirm_form" not in preview.context
+    content = preview.content.decode()
+    assert content.count("“oyan” is on lines 2, 4: give each record on one line only.") == 2
+    assert not Initiative.objects.filter(slug__in=["oyan", "taraz-group"]).exists()
+
+
+# Files that cannot be imported: a clear sentence on the import page, never a traceback
+
+
+def png_bytes():
+    return image_upload().read()
+
+
+@pytest.mark.parametrize(
+    ("content", "file_format", "message"),
+    [
+        (b"name_en,summary_en\nOyan,A movement.\n", CSV_FORMAT, "The first line has no “slug” column"),
+        ("slug,name_ru\noyan,Оян\n".encode("cp1251"), CSV_FORMAT, "Save it as “CSV UTF-8”"),
+        ("slug,name_ru\noyan,Оян\n".encode("utf-16"), CSV_FORMAT, "The file is in UTF-16"),
+        (b"slug,name_en\noyan,O\x00yan\n", CSV_FORMAT, "The file holds NUL bytes"),
+        (b"slug,name_en\n", CSV_FORMAT, "no records under it"),
+        (png_bytes, CSV_FORMAT, "The file holds NUL bytes"),
+        (png_bytes, XLSX_FORMAT, "The file is no XLSX spreadsheet"),
+    ],
+    ids=["no-slug", "cp1251", "utf-16", "nul", "header-only", "png-as-csv", "png-as-xlsx"],
+)
+def test_a_file_that_cannot_be_imported_is_refused_with_a_clear_message(admin_client, content, file_format, message):
+    content = content() if callable(content) else content
+    preview = upload(admin_client, "initiative", SimpleUploadedFile("records.csv", content), file_format)
+    page = preview.content.decode()
+    assert message in page
+    assert "Traceback" not in page and "encountered" not in page and ".py" not in page
+    assert "confirm_form" not in preview.context
+    assert not Initiative.objects.exists()
+
+
+def test_the_import_page_states_the_limits_and_holds_to_them(admin_client, site_data, settings):
+    settings.IMPORT_MAX_ROWS = 2
+    page = admin_client.get(reverse("admin:activism_initiative_import")).content.decode()
+    assert "One file takes at most 2 records and 20 MB" in page
+    file = csv_file(["slug", "name_en"], ["a", "A"], ["b", "B"], ["c", "C"])
+    response = upload(admin_client, "initiative", file)
+    assert "The file has 3 rows; one import takes at most 2" in response.content.decode()
+    assert not Initiative.objects.filter(slug__in=["a", "b", "c"]).exists()
+
+
+def test_a_file_above_the_size_limit_is_refused(admin_client, site_data, settings):
+    settings.IMPORT_MAX_FILE_MB = 1
+    big = csv_file(["slug", "summary_en"], *[[f"slug-{n}", "x" * 1000] for n in range(1100)])
+    response = upload(admin_client, "initiative", big)
+    assert "The file is larger than 1 MB" in response.content.decode()
+
+
+def test_an_xlsx_file_that_unpacks_too_large_is_refused_before_it_is_read(admin_client, site_data, settings):
+    settings.IMPORT_MAX_UNPACKED_MB = 5
+    buffer = io.BytesIO(xlsx_file(INITIATIVE_HEADER, ["oyan", "Oyan", "A movement.", "", "ecology", "", ""]).read())
+    with zipfile.ZipFile(buffer, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/padding.xml", b" " * 6 * 1024 * 1024)  # packs to a few kilobytes
+    assert len(buffer.getvalue()) < 100_000
+    response = upload(admin_client, "initiative", SimpleUploadedFile("bomb.xlsx", buffer.getvalue()), XLSX_FORMAT)
+    assert "The spreadsheet unpacks to more than 5 MB" in response.content.decode()
+    assert not Initiative.objects.filter(slug="oyan").exists()
+
+
+def test_row_errors_name_spreadsheet_lines_counting_the_header(admin_client, site_data):
+    file = csv_file(
+        INITIATIVE_HEADER,
+        ["oyan", "Oyan", "A movement.", "movement", "ecology", "almaty", ""],
+        ["lost", "Lost", "Somewhere.", "movement", "ecology", "Atlantis", ""],
+    )
+    page = upload(admin_client, "initiative", file).content.decode()
+    assert "<th>Line</th>" in page
+    assert "<td>3</td>" in page  # the second record, under the header
+
+
+# Large files: imported in the background by the task worker, all or nothing, with their progress
+
+
+def group_rows(count, cities="almaty"):
+    return [[f"group-{n}", f"Group {n}", "A group.", "movement", "ecology", cities, ""] for n in range(count)]
+
+
+def run_worker():
+    """The real task worker, run until the queue is empty."""
+    call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
+
+
+@pytest.mark.django_db(transaction=True)  # the worker ends a test's transaction: these commit
+def test_a_large_file_is_imported_in_the_background_with_its_progress(admin_client, site_data, settings):
+    settings.IMPORT_BACKGROUND_ROWS = 2
+    page = admin_client.get(reverse("admin:activism_initiative_import")).content.decode()
+    assert "more than 2 records is imported in the background" in page
+    response = submit_form(
+        admin_client,
+        reverse("admin:activism_initiative_import"),
+        {"import_file": csv_file(INITIATIVE_HEADER, *group_rows(3)), "format": CSV_FORMAT},
+    )
+    assert response.status_code == 302
+    waiting = admin_client.get(response.url).content.decode()
+    assert "Waiting for the worker" in waiting
+    assert '<meta http-equiv="refresh" content="2">' in waiting
+    assert "0 of 3 lines read" in waiting
+    assert not Initiative.objects.filter(slug__startswith="group-").exists()
+
+    run_worker()
+    done = admin_client.get(response.url).content.decode()
+    assert "3 new, 0 updated, 0 unchanged." in done
+    assert "3 of 3 lines read" in done
+    assert "http-equiv" not in done
+    assert Initiative.objects.filter(slug__startswith="group-", publication_status="draft").count() == 3
+
+
+@pytest.mark.django_db(transaction=True)  # the worker ends a test's transaction: these commit
+def test_a_large_file_with_one_bad_line_writes_nothing_and_names_the_line(admin_client, site_data, settings):
+    settings.IMPORT_BACKGROUND_ROWS = 2
+    rows = group_rows(4)
+    rows[2][5] = "Atlantis"
+    response = submit_form(
+        admin_client,
+        reverse("admin:activism_initiative_import"),
+        {"import_file": csv_file(INITIATIVE_HEADER, *rows), "format": CSV_FORMAT},
+    )
+    run_worker()
+    page = admin_client.get(response.url).content.decode()
+    assert "Nothing was imported" in page
+    assert "Line 4, cities: No city has the slug or the name “Atlantis”" in page
+    assert not Initiative.objects.filter(slug__startswith="group-").exists()
+
+
 # Finding cities and themes by slug or name, in any language and case
 
 
@@ -328,8 +524,7 @@ def test_an_imported_change_to_a_published_initiative_returns_it_to_draft(site_d
     assert list(park.cities.all()) == [site_data["almaty"]]  # columns not in the file are left as they were
 
 
-def test_a_researcher_cannot_change_a_published_initiative_by_import(client, django_user_model, site_data):
-    researcher = staff_client(client, django_user_model, "view_initiative", "add_initiative", "change_initiative")
+def test_a_researcher_cannot_change_a_published_initiative_by_import(researcher, site_data):
     preview = upload(researcher, "initiative", csv_file(["slug", "summary_en"], ["save-the-park", "Changed."]))
     [invalid] = preview.context["result"].invalid_rows
     assert "only an editor may change it" in invalid.non_field_specific_errors[0]
@@ -560,8 +755,8 @@ def test_the_import_page_opens_and_lists_the_columns(admin_client, model):
         assert internal not in content
 
 
-def test_a_user_without_the_add_permission_cannot_import(client, django_user_model, site_data):
-    viewer = staff_client(client, django_user_model, "view_city", "change_city")
+def test_a_user_without_the_add_permission_cannot_import(site_data):
+    viewer = user_with_permissions("view_city", "change_city")
     changelist = viewer.get(reverse("admin:activism_city_changelist")).content.decode()
     assert reverse("admin:activism_city_import") not in changelist
     assert viewer.get(reverse("admin:activism_city_import")).status_code == 403
@@ -571,13 +766,12 @@ def test_a_user_without_the_add_permission_cannot_import(client, django_user_mod
     assert not City.objects.filter(slug="taraz").exists()
 
 
-def test_a_user_with_the_add_permission_can_import(client, django_user_model, site_data):
-    researcher = staff_client(client, django_user_model, "view_city", "add_city", "change_city")
+def test_a_user_with_the_add_permission_can_import(researcher, site_data):
     file = csv_file(CITY_HEADER, ["taraz", "", "", "Taraz", "akmola", "42.9", "71.37", ""])
     confirm(researcher, "city", upload(researcher, "city", file))
     assert City.objects.filter(slug="taraz").exists()
 
 
-def test_a_user_who_may_not_see_a_list_cannot_export_it(client, django_user_model, site_data):
-    other = staff_client(client, django_user_model, "view_city")
+def test_a_user_who_may_not_see_a_list_cannot_export_it(site_data):
+    other = user_with_permissions("view_city")
     assert other.get(reverse("admin:activism_initiative_export")).status_code == 403
