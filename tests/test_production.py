@@ -128,3 +128,12 @@ def test_a_database_outage_is_told_apart_from_a_bug(client, site_data):
         assert client.get(reverse("activism:home")).status_code == 503
     with mock.patch("activism.views.render", side_effect=ValueError("a bug")):
         assert client.get(reverse("activism:home")).status_code == 500
+
+
+def test_a_bug_answers_the_500_page_in_the_language_of_the_address(client, site_data):
+    with mock.patch("activism.views.render", side_effect=ValueError("a bug")):
+        response = client.get("/ru/")
+    assert response.status_code == 500
+    assert '<html lang="ru">' in response.content.decode()
+    assert "Retry-After" not in response
+    assert 'href="/ru/"' in response.content.decode()  # a way back to the home page
