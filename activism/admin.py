@@ -239,7 +239,11 @@ class WorkflowAdmin(CuratedAdmin):
                 reversion.set_comment(str(done_message))
                 moved += record.move_to(status, request.user)
         skipped = len(queryset) - moved
-        self.message_user(request, ngettext("%d record: %s", "%d records: %s", moved) % (moved, done_message))
+        self.message_user(
+            request,
+            ngettext("%(count)d record: %(done)s", "%(count)d records: %(done)s", moved)
+            % {"count": moved, "done": done_message},
+        )
         if skipped:
             self.message_user(
                 request,

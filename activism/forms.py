@@ -314,7 +314,8 @@ class SpreadsheetImportForm(ImportForm):
         if data.startswith(b"PK\x03\x04"):
             raise forms.ValidationError(_("This is an XLSX (or other zip) file: choose the XLSX format for it."))
         if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            raise forms.ValidationError(f"{_('The file is in UTF-16 (“Unicode text”), not UTF-8.')} {SAVE_AS_UTF8}")
+            message = _("The file is in UTF-16 (“Unicode text”), not UTF-8.")
+            raise forms.ValidationError(f"{message} {SAVE_AS_UTF8}")
         if b"\x00" in data:
             raise forms.ValidationError(
                 _("The file holds NUL bytes, so it is no CSV text file: upload a CSV or an XLSX spreadsheet.")
@@ -322,9 +323,8 @@ class SpreadsheetImportForm(ImportForm):
         try:
             text = data.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise forms.ValidationError(
-                f"{_('The file is not in UTF-8 (perhaps Windows Cyrillic, CP1251).')} {SAVE_AS_UTF8}"
-            ) from None
+            message = _("The file is not in UTF-8 (perhaps Windows Cyrillic, CP1251).")
+            raise forms.ValidationError(f"{message} {SAVE_AS_UTF8}") from None
         try:
             reader = csv.reader(io.StringIO(text))
             header = next(reader, [])
