@@ -1,13 +1,15 @@
 from contextlib import nullcontext
 from datetime import timedelta
+from itertools import groupby
 
 import reversion
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
-from django.core.exceptions import PermissionDenied
-from django.db import transaction
-from django.db.models import Count, ProtectedError
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.db import IntegrityError, transaction
+from django.db.models import Count, ManyToOneRel, ProtectedError
+from django.db.models.deletion import Collector
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
@@ -23,6 +25,7 @@ from import_export.admin import ExportMixin, ImportExportMixin
 from modeltranslation.admin import TranslationAdmin
 from reversion.errors import RevertError
 from reversion.models import Version
+from reversion.revisions import _get_options
 from reversion.utils import mute_signals
 from reversion_compare.admin import CompareVersionAdmin
 
@@ -103,8 +106,9 @@ class CuratedAdmin(CompareVersionAdmin, TranslationAdmin):
         return super().get_changelist_formset(request, formset=CuratedListFormSet, **kwargs)
 
     # Restoring a version (History) and bringing back a deleted record (Recover). django-reversion's own views write
-    # the version before any check, keep it whenever the page answers with a redirect, and take any version id under
-    # any model's URL; these check first and keep nothing unless the form below saved.
+    # back the version's whole revision (every record of an imported file or of a list action) before any check, keep
+    # it whenever the page answers with a redirect, and take any version id under any model's URL; these write back
+    # only the record and what belongs to it, check first and keep nothing unless the form below saved.
 
     def revision_view(self, request, object_id, version_id, extra_context=None):
         object_id = unquote(object_id)
@@ -131,15 +135,40 @@ class CuratedAdmin(CompareVersionAdmin, TranslationAdmin):
         }
         return self.restore_view(request, version, "reversion/activism/recover_form.html", context)
 
-    def check_restore_permission(self, request, version):
-        """Refuse unless the user may change every record the version's revision would write back (a bulk action saves
-        several in one), each as it stands now; one that was deleted comes back as a draft, which needs the add and
-        change permissions."""
-        for item in version.revision.version_set.select_related("content_type"):
-            model = item.content_type.model_class()
-            if not self.admin_site.is_registered(model):
+    def versions_to_restore(self, version):
+        """The version and, from its revision, those of what belongs to the record: the records its model is registered
+        to follow (an initiative's links and sources), and theirs. Never the other records saved in the same revision
+        (a whole imported file, or every record of a list action)."""
+        found = [version]
+        for item in found:  # grows as the children are found
+            for name in _get_options(item._model).follow:
+                relation = item._model._meta.get_field(name)
+                if not isinstance(relation, ManyToOneRel):
+                    raise ImproperlyConfigured(f"Restoring follows only the reverse of a foreign key, not {name!r}.")
+                children = Version.objects.get_for_model(relation.related_model).filter(revision_id=version.revision_id)
+                fk_name = relation.field.attname
+                found += [child for child in children if str(child.field_dict[fk_name]) == item.object_id]
+        return found
+
+    def current_belongings(self, record):
+        """What belongs to the record as it stands: the records it follows (see versions_to_restore), and theirs."""
+        found = []
+        parents = [record]
+        while parents:
+            parent = parents.pop()
+            for name in _get_options(type(parent)).follow:
+                children = list(getattr(parent, name).all())
+                found += children
+                parents += children
+        return found
+
+    def check_restore_permission(self, request, versions):
+        """Refuse unless the user may change every record restoring writes back, each as it stands now; one that was
+        deleted comes back as a draft, which needs the add and change permissions."""
+        for item in versions:
+            if not self.admin_site.is_registered(item._model):
                 continue  # a link or a source, written back with its initiative
-            model_admin = self.admin_site.get_model_admin(model)
+            model_admin = self.admin_site.get_model_admin(item._model)
             current = model_admin.get_object(request, item.object_id)
             if current is None:
                 allowed = model_admin.has_add_permission(request) and model_admin.has_change_permission(request)
@@ -148,29 +177,45 @@ class CuratedAdmin(CompareVersionAdmin, TranslationAdmin):
             if not allowed:
                 raise PermissionDenied
 
-    def revert_keeping_workflow(self, version):
-        """Write back the version's revision; each record keeps KEPT_ON_RESTORE as it stands, and one that was deleted
-        comes back as a draft."""
-        kept = []
-        for item in version.revision.version_set.select_related("content_type"):
-            model = item.content_type.model_class()
-            names = {field.name for field in model._meta.concrete_fields} if model else set()
-            fields = [name for name in KEPT_ON_RESTORE if name in names]
-            if fields:
-                current = model._default_manager.filter(pk=item.object_id).values(*fields).first()
-                if current is None and "publication_status" in fields:
-                    current = {"publication_status": PublicationStatus.DRAFT}
-                if current:
-                    kept.append((model, item.object_id, current))
-        version.revision.revert(delete=True)
-        for model, pk, values in kept:
-            model._default_manager.filter(pk=pk).update(**values)
+    def revert_keeping_workflow(self, versions):
+        """Write back the record's version and its links and sources as they were in it: those added since are deleted,
+        those deleted since come back. The record keeps KEPT_ON_RESTORE as it stands, and comes back as a draft if it
+        was deleted."""
+        record = versions[0]
+        model = record._model
+        names = {field.name for field in model._meta.concrete_fields}
+        fields = [name for name in KEPT_ON_RESTORE if name in names]
+        kept = model._default_manager.filter(pk=record.object_id).values(*fields).first() if fields else None
+        if kept is None and "publication_status" in fields:
+            kept = {"publication_status": PublicationStatus.DRAFT}
+        current = model._default_manager.filter(pk=record.object_id).first()
+        if current is not None:
+            restored = {(item._model, item.object_id) for item in versions}
+            added_since = [obj for obj in self.current_belongings(current) if (type(obj), str(obj.pk)) not in restored]
+            collector = Collector(using=record.db)
+            for _model, objs in groupby(sorted(added_since, key=lambda obj: obj._meta.label), key=type):
+                collector.collect(list(objs))
+            collector.delete()
+        try:
+            for item in versions:  # the record first: its links and sources point to it
+                item.revert()
+        except IntegrityError as error:
+            raise RevertError(
+                _(
+                    "This version of %(record)s cannot be restored: another record now has one of its unique values, "
+                    "such as its slug. Change that record first, or restore another version."
+                )
+                % {"record": record.object_repr}
+            ) from error
+        if kept:
+            model._default_manager.filter(pk=record.object_id).update(**kept)
 
     def restore_view(self, request, version, template_name, context):
         """The change form over the restored version. The version is written inside a transaction that is kept only
         when the form saved (a POST answered with a redirect: the record exists, so the admin's "not found" redirect
         cannot happen); showing the form, form errors and refusals all roll it back."""
-        self.check_restore_permission(request, version)
+        versions = self.versions_to_restore(version)
+        self.check_restore_permission(request, versions)
         if "_saveasnew" in request.POST:
             raise PermissionDenied  # would keep the restored version and save a copy under other checks
         # As in django-reversion: only showing a version must not set off what saving does.
@@ -182,7 +227,7 @@ class CuratedAdmin(CompareVersionAdmin, TranslationAdmin):
         try:
             with transaction.atomic():
                 with signals, self.create_revision(request):
-                    self.revert_keeping_workflow(version)
+                    self.revert_keeping_workflow(versions)
                     response = self.changeform_view(request, quote(version.object_id), request.path, context)
                     saved = request.method == "POST" and response.status_code == 302
                     if saved:

@@ -1,3 +1,4 @@
+import csv
 import io
 from datetime import timedelta
 from decimal import Decimal
@@ -321,3 +322,33 @@ def form_errors(response):
     context = response.context or {}
     form = context.get("adminform")
     return form.form.errors if form is not None else response.status_code
+
+
+# Imports from a spreadsheet, through the admin's import pages.
+
+CSV_FORMAT, XLSX_FORMAT = "0", "1"  # their places in IMPORT_EXPORT_FORMATS
+
+
+def csv_file(header, *rows, name="records.csv"):
+    text = io.StringIO()
+    writer = csv.writer(text)
+    writer.writerow(header)
+    writer.writerows(rows)
+    return SimpleUploadedFile(name, text.getvalue().encode("utf-8"), content_type="text/csv")
+
+
+def upload(client, model, file, file_format=CSV_FORMAT):
+    """The first step of an import, through the import page's form: the dry run that shows the preview, or the
+    errors."""
+    response = submit_form(
+        client, reverse(f"admin:activism_{model}_import"), {"import_file": file, "format": file_format}
+    )
+    assert response.status_code == 200
+    return response
+
+
+def confirm(client, model, preview):
+    """The second step: the confirm form as the preview page renders it, posted as it is."""
+    action, data, _names = read_form(preview)
+    assert action == reverse(f"admin:activism_{model}_process_import")
+    return client.post(action, {name: values[0] if len(values) == 1 else values for name, values in data.items()})

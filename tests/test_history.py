@@ -8,16 +8,20 @@ from activism.models import Initiative, PublicationStatus, Theme
 
 from .conftest import (
     change_url,
+    confirm,
+    csv_file,
     fill_form,
     form_errors,
     make_author,
     make_city,
     make_initiative,
+    make_post,
     make_region,
     make_theme,
     read_form,
     save_through_admin,
     submit_form,
+    upload,
 )
 
 pytestmark = pytest.mark.django_db
@@ -184,19 +188,123 @@ def test_a_page_opened_before_a_restore_cannot_save_over_it(editor, published):
     assert (published.name_en, published.summary_en) == ("Open Union", "Draft text.")
 
 
-def test_a_researcher_cannot_restore_a_version_saved_with_a_published_record(researcher, editor):
-    """A list action saves every record it moves in one revision; restoring one record's version writes them all."""
-    mine = make_initiative("Mine", published=False)
-    theirs = make_initiative("Theirs", published=False)
-    changelist = reverse("admin:activism_initiative_changelist")
+@pytest.mark.parametrize("make_record", [make_initiative, make_post])
+def test_restoring_a_version_saved_by_a_list_action_writes_back_that_record_alone(researcher, editor, make_record):
+    """A list action saves every record it moves in one revision: restoring one record's version leaves the others,
+    so a researcher may restore a draft of theirs saved together with a record now published."""
+    mine = make_record("Mine", published=False)
+    theirs = make_record("Theirs", published=False)
+    changelist = reverse(f"admin:activism_{mine._meta.model_name}_changelist")
     submit_form(editor, changelist, {"action": "publish", "_selected_action": [str(mine.pk), str(theirs.pk)]})
-    save_through_admin(editor, theirs, summary_en="Newer public text.")
+    moved = version_with(mine, publication_status="published")
+    assert moved.revision.version_set.filter(object_id=str(theirs.pk)).exists()
+    text = "lead_en" if mine._meta.model_name == "blogpost" else "summary_en"
+    save_through_admin(editor, theirs, **{text: "Newer public text."})
     save_through_admin(editor, mine, publication_status="draft")
-    url = revision_url(mine, version_with(mine, publication_status="published"))
-    assert researcher.get(url).status_code == 403
-    assert researcher.post(*fill_form(editor.get(url))).status_code == 403
+    response = submit_form(researcher, revision_url(mine, moved))
+    assert response.status_code == 302, form_errors(response)
+    mine.refresh_from_db()
     theirs.refresh_from_db()
-    assert theirs.summary_en == "Newer public text."
+    assert mine.publication_status == PublicationStatus.DRAFT
+    assert theirs.publication_status == PublicationStatus.PUBLISHED
+    assert getattr(theirs, text) == "Newer public text."
+
+
+# One record of an imported file
+
+IMPORT_HEADER = ["slug", "name_en", "summary_en", "form", "themes", "cities", "publication_status"]
+
+
+@pytest.fixture
+def imported(editor):
+    """Two initiatives imported from one file (one revision for the file); the second edited since on its own page,
+    a link added."""
+    make_theme("Ecology")
+    make_city("Almaty")
+    file = csv_file(
+        IMPORT_HEADER,
+        ["oyan", "Oyan", "Imported text of Oyan.", "movement", "ecology", "almaty", "draft"],
+        ["qazaq-park", "Qazaq Park", "Imported text of the park.", "movement", "ecology", "almaty", "draft"],
+    )
+    assert confirm(editor, "initiative", upload(editor, "initiative", file)).status_code == 302
+    first, second = Initiative.objects.get(slug="oyan"), Initiative.objects.get(slug="qazaq-park")
+    save_through_admin(
+        editor, second, summary_en="Later text of the park.", **{"links-0-url": "https://park.example.org/"}
+    )
+    return first, second
+
+
+def test_restoring_an_imported_version_leaves_the_other_records_of_the_file(editor, imported):
+    first, second = imported
+    save_through_admin(editor, first, summary_en="Later text of Oyan.")
+    version = version_with(first, summary_en="Imported text of Oyan.")
+    assert version.revision.version_set.filter(object_id=str(second.pk)).exists()  # the whole file's revision
+    response = submit_form(editor, revision_url(first, version))
+    assert response.status_code == 302, form_errors(response)
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.summary_en == "Imported text of Oyan."
+    assert second.summary_en == "Later text of the park."
+    assert list(second.links.values_list("url", flat=True)) == ["https://park.example.org/"]
+    assert Version.objects.get_for_object(second).count() == 2  # the import and the later edit, nothing since
+
+
+def test_recovering_a_deleted_record_leaves_the_other_records_of_the_file(editor, imported):
+    first, second = imported
+    assert submit_form(editor, delete_url(first)).status_code == 302
+    deleted = Version.objects.get_deleted(Initiative).get()  # its last version: the one of the whole file
+    assert submit_form(editor, recover_url("initiative", deleted)).status_code == 302
+    assert Initiative.objects.get(pk=first.pk).summary_en == "Imported text of Oyan."
+    second.refresh_from_db()
+    assert second.summary_en == "Later text of the park."
+    assert list(second.links.values_list("url", flat=True)) == ["https://park.example.org/"]
+
+
+# A record's links and sources
+
+
+def sources_and_links(record):
+    return (
+        sorted(record.sources.values_list("pk", "title")),
+        sorted(record.links.values_list("pk", "url")),
+    )
+
+
+def test_restoring_brings_back_the_links_and_sources_of_that_version(editor):
+    record = make_initiative("Oyan", published=False)
+    save_through_admin(
+        editor,
+        record,
+        summary_en="First text.",
+        **{"sources-0-title": "Vlast.kz report", "links-0-url": "https://oyan.example.org/"},
+    )
+    then = sources_and_links(record)
+    save_through_admin(
+        editor,
+        record,
+        summary_en="Second text.",
+        **{"sources-0-DELETE": "on", "sources-1-title": "A later source", "links-0-url": "https://oyan.example.com/"},
+    )
+    assert sources_and_links(record) != then
+    response = submit_form(editor, revision_url(record, version_with(record, summary_en="First text.")))
+    assert response.status_code == 302, form_errors(response)
+    record.refresh_from_db()
+    assert record.summary_en == "First text."
+    assert sources_and_links(record) == then
+
+
+def test_recovering_brings_back_the_links_and_sources(editor):
+    record = make_initiative("Oyan", published=False)
+    save_through_admin(
+        editor,
+        record,
+        **{"sources-0-title": "Vlast.kz report", "links-0-url": "https://oyan.example.org/"},
+    )
+    then = sources_and_links(record)
+    assert submit_form(editor, delete_url(record)).status_code == 302
+    deleted = Version.objects.get_deleted(Initiative).get()
+    assert submit_form(editor, recover_url("initiative", deleted)).status_code == 302
+    assert sources_and_links(Initiative.objects.get(pk=record.pk)) == then
 
 
 # Recovering a deleted record
@@ -249,3 +357,16 @@ def test_an_old_list_page_cannot_undo_a_newer_save(editor, researcher):
     changes = {display_order_field(reloaded, labour): "7", "_save": "Save"}
     assert researcher.post(*fill_form(reloaded, changes, "changelist-form")).status_code == 302
     assert dict(Theme.objects.values_list("slug", "display_order")) == {"ecology": 5, "labour": 7}
+
+
+def test_a_version_whose_slug_another_record_took_since_is_refused_with_a_message(editor):
+    record = make_initiative("Oyan", published=False)
+    save_through_admin(editor, record, summary_en="First text.")
+    save_through_admin(editor, record, slug="oyan-qazaqstan", summary_en="Second text.")
+    make_initiative("Another Oyan", slug="oyan", published=False)
+    url = revision_url(record, version_with(record, summary_en="First text."))
+    response = editor.get(url, follow=True)
+    assert response.redirect_chain[-1][0] == reverse("admin:activism_initiative_changelist")
+    assert "another record now has one of its unique values" in response.content.decode()
+    record.refresh_from_db()
+    assert (record.slug, record.summary_en) == ("oyan-qazaqstan", "Second text.")

@@ -27,6 +27,10 @@ from activism.resources import (
 from activism.spreadsheets import FORMULA_STARTS
 
 from .conftest import (
+    CSV_FORMAT,
+    XLSX_FORMAT,
+    confirm,
+    csv_file,
     form_errors,
     image_upload,
     logged_in_client,
@@ -37,23 +41,14 @@ from .conftest import (
     make_region,
     make_staff,
     make_theme,
-    read_form,
     submit_form,
+    upload,
 )
 
 pytestmark = pytest.mark.django_db
 
-CSV_FORMAT, XLSX_FORMAT = "0", "1"  # their places in IMPORT_EXPORT_FORMATS
 CITY_HEADER = ["slug", "name_kk", "name_ru", "name_en", "region", "latitude", "longitude", "population"]
 INITIATIVE_HEADER = ["slug", "name_en", "summary_en", "form", "themes", "cities", "publication_status"]
-
-
-def csv_file(header, *rows, name="records.csv"):
-    text = io.StringIO()
-    writer = csv.writer(text)
-    writer.writerow(header)
-    writer.writerows(rows)
-    return SimpleUploadedFile(name, text.getvalue().encode("utf-8"), content_type="text/csv")
 
 
 def xlsx_file(header, *rows, name="records.xlsx"):
@@ -64,23 +59,6 @@ def xlsx_file(header, *rows, name="records.xlsx"):
     buffer = io.BytesIO()
     workbook.save(buffer)
     return SimpleUploadedFile(name, buffer.getvalue())
-
-
-def upload(client, model, file, file_format=CSV_FORMAT):
-    """The first step of an import, through the import page's form: the dry run that shows the preview, or the
-    errors."""
-    response = submit_form(
-        client, reverse(f"admin:activism_{model}_import"), {"import_file": file, "format": file_format}
-    )
-    assert response.status_code == 200
-    return response
-
-
-def confirm(client, model, preview):
-    """The second step: the confirm form as the preview page renders it, posted as it is."""
-    action, data, _names = read_form(preview)
-    assert action == reverse(f"admin:activism_{model}_process_import")
-    return client.post(action, {name: values[0] if len(values) == 1 else values for name, values in data.items()})
 
 
 def user_with_permissions(*codenames):
