@@ -317,6 +317,13 @@ def save_through_admin(client, record, **changes):
     return response
 
 
+def run_action(client, model, action, records):
+    """Tick these records on the model's admin list, choose the action and press Go, as a person would."""
+    url = reverse(f"admin:activism_{model._meta.model_name}_changelist")
+    changes = {"action": action, "_selected_action": [str(record.pk) for record in records]}
+    return submit_form(client, url, changes, form_id="changelist-form")
+
+
 def form_errors(response):
     """The errors an admin page shows, for an assertion message."""
     context = response.context or {}

@@ -19,6 +19,7 @@ from .conftest import (
     make_region,
     make_theme,
     read_form,
+    run_action,
     submit_form,
 )
 
@@ -214,22 +215,12 @@ def test_a_file_that_is_not_an_image_is_refused(admin_client):
     assert not Initiative.objects.exists()
 
 
-def changelist_action(client, model, action, records):
-    url = reverse(f"admin:activism_{model}_changelist")
-    return submit_form(
-        client,
-        url,
-        {"action": action, "_selected_action": [str(record.pk) for record in records]},
-        form_id="changelist-form",
-    )
-
-
 def test_publish_and_unpublish_actions(admin_client):
     draft = make_initiative("Quiet", published=False)
-    changelist_action(admin_client, "initiative", "publish", [draft])
+    run_action(admin_client, Initiative, "publish", [draft])
     draft.refresh_from_db()
     assert draft.publication_status == PublicationStatus.PUBLISHED
-    changelist_action(admin_client, "initiative", "return_to_draft", [draft])
+    run_action(admin_client, Initiative, "return_to_draft", [draft])
     draft.refresh_from_db()
     assert draft.publication_status == PublicationStatus.DRAFT
     assert admin_client.get(draft.get_absolute_url()).status_code == 404

@@ -20,6 +20,7 @@ from .conftest import (
     make_region,
     make_staff,
     make_theme,
+    run_action,
     save_through_admin,
     submit_form,
 )
@@ -77,7 +78,7 @@ def test_a_researcher_cannot_run_the_publish_action(researcher):
     changelist = reverse("admin:activism_initiative_changelist")
     actions = [name for name, _label in researcher.get(changelist).context["action_form"].fields["action"].choices]
     assert "publish" not in actions and "submit_for_review" in actions
-    submit_form(researcher, changelist, {"action": "publish", "_selected_action": str(draft.pk)}, "changelist-form")
+    run_action(researcher, Initiative, "publish", [draft])
     draft.refresh_from_db()
     assert draft.publication_status == PublicationStatus.REVIEW
 
@@ -105,13 +106,12 @@ def test_a_researcher_may_delete_their_draft(researcher):
 
 def test_an_editor_publishes_archives_and_returns_records_to_draft(editor):
     record = make_initiative("Reviewed", published=False, publication_status=PublicationStatus.REVIEW)
-    changelist = reverse("admin:activism_initiative_changelist")
     for action, state, public in [
         ("publish", PublicationStatus.PUBLISHED, True),
         ("archive", PublicationStatus.ARCHIVED, False),
         ("return_to_draft", PublicationStatus.DRAFT, False),
     ]:
-        editor.post(changelist, {"action": action, "_selected_action": [record.pk]})
+        run_action(editor, Initiative, action, [record])
         record.refresh_from_db()
         assert record.publication_status == state
         assert (editor.get(record.get_absolute_url()).status_code == 200) is public
@@ -142,7 +142,7 @@ def test_workflow_moves(start, target, researcher_may, editor_may):
 
 def test_scheduled_posts_wait_for_their_date(editor):
     post = make_post("Later", published=False, published_at=timezone.now() + timedelta(days=3))
-    editor.post(reverse("admin:activism_blogpost_changelist"), {"action": "publish", "_selected_action": [post.pk]})
+    run_action(editor, BlogPost, "publish", [post])
     post.refresh_from_db()
     assert post.is_scheduled
     assert editor.get(post.get_absolute_url()).status_code == 404
