@@ -354,7 +354,7 @@ class SpreadsheetImportExportMixin(ImportExportMixin):
     def process_result(self, result, request):
         stale = [error.error for error in result.base_errors if isinstance(error.error, StaleRecordsError)]
         if stale:
-            self.message_user(request, self.stale_message(stale[0].lines), messages.ERROR)
+            self.message_user(request, stale[0].message(), messages.ERROR)
             opts = self.model._meta
             return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import"))
         if result.has_errors() or result.has_validation_errors():
@@ -366,20 +366,6 @@ class SpreadsheetImportExportMixin(ImportExportMixin):
             opts = self.model._meta
             return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import"))
         return super().process_result(result, request)
-
-    def stale_message(self, lines, shown=20):
-        records = [
-            _("%(slug)s (line %(line)s)") % {"slug": slug, "line": line} for slug, line in list(lines.items())[:shown]
-        ]
-        if len(lines) > shown:
-            records.append(_("and %(count)d more") % {"count": len(lines) - shown})
-        return ngettext(
-            "Nothing was imported: this record was changed by someone else after the preview: %(records)s. "
-            "Export it again, or upload the file again to see what it would change now.",
-            "Nothing was imported: these records were changed by someone else after the preview: %(records)s. "
-            "Export them again, or upload the file again to see what it would change now.",
-            len(lines),
-        ) % {"records": ", ".join(str(record) for record in records)}
 
 
 @admin.register(Region)

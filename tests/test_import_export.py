@@ -136,6 +136,33 @@ def test_an_import_is_recorded_in_the_history(admin_client, site_data):
     assert version.revision.user.username == "admin"
 
 
+def test_the_history_of_an_import_holds_each_record_with_its_themes_and_cities(admin_client, site_data):
+    park = site_data["park"]
+    file = csv_file(
+        ["slug", "name_en", "summary_en", "themes", "cities"],
+        ["oyan", "Oyan", "A movement.", "ecology;gender-and-feminism", "almaty;kokshetau"],
+        ["save-the-park", "Save the Old Park", "A park.", "gender-and-feminism", "kokshetau"],
+    )
+    confirm(admin_client, "initiative", upload(admin_client, "initiative", file))
+    oyan = Initiative.objects.get(slug="oyan")
+    park.refresh_from_db()
+    assert {theme.slug for theme in park.themes.all()} == {"gender-and-feminism"}
+    assert [city.slug for city in park.cities.all()] == ["kokshetau"]
+    versions = {version.object_id: version for version in Version.objects.get_for_model(Initiative)}
+    revision = versions[str(oyan.pk)].revision
+    assert revision.comment == "Imported from a file" and revision.user.username == "admin"
+    assert versions[str(park.pk)].revision == revision  # one entry for the whole file
+    fields = versions[str(oyan.pk)].field_dict
+    assert set(fields["themes"]) == {site_data["ecology"].pk, site_data["feminism"].pk}
+    assert set(fields["cities"]) == {site_data["almaty"].pk, site_data["kokshetau"].pk}
+    fields = versions[str(park.pk)].field_dict
+    assert (fields["name_en"], fields["themes"], fields["cities"]) == (
+        "Save the Old Park",
+        [site_data["feminism"].pk],
+        [site_data["kokshetau"].pk],
+    )
+
+
 # Errors: each names its row and its column; none is a 500
 
 
