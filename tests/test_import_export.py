@@ -432,7 +432,7 @@ def test_row_errors_name_spreadsheet_lines_counting_the_header(admin_client, sit
 
 # The worker ends a test's transaction (these tests commit); on PostgreSQL it notes progress through a connection of
 # its own.
-in_background = pytest.mark.django_db(transaction=True, serialized_rollback=True, databases=["default", "progress"])
+in_background = pytest.mark.django_db(transaction=True, databases=["default", "progress"])
 
 
 def group_rows(count, cities="almaty"):
