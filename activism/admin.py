@@ -61,7 +61,7 @@ from .resources import (
     StaleRecordsError,
     ThemeResource,
 )
-from .tasks import reset_progress, rows_done, run_import_job
+from .tasks import preview_import_job, run_import_job
 
 # What restoring an earlier version leaves as it stands: the workflow state (bringing back old text is not publishing
 # or unpublishing it) and the version counter (the concurrent-edit check counts on it).
@@ -361,35 +361,44 @@ class SpreadsheetImportExportMixin(ImportExportMixin):
         return response
 
     def queue_import(self, request, form):
-        """A large file goes to the task worker: a request would outlast the web server's timeout."""
-        file_format = int(form.cleaned_data["format"])
-        input_format = self.get_import_formats()[file_format]()
+        """A large file goes to the task worker, which previews it first: a request would outlast the web server's
+        timeout. The file is kept with the job until it is imported or abandoned."""
         import_file = form.cleaned_data["import_file"]
-        stored = self.write_to_tmp_storage(import_file, input_format)
+        import_file.seek(0)
         job = ImportJob.objects.create(
             model_name=self.opts.model_name,
             user=request.user,
-            file_name=stored.name,
+            file_data=import_file.read(),
             original_file_name=import_file.name,
-            file_format=file_format,
+            file_format=int(form.cleaned_data["format"]),
             rows_total=form.row_count,
         )
-        reset_progress(job.pk)
-        run_import_job.enqueue(job.pk)
+        preview_import_job.enqueue(job.pk)
         return redirect(job)
 
     def import_job_view(self, request, pk):
-        job = get_object_or_404(ImportJob, pk=pk, model_name=self.opts.model_name)
-        if not self.has_import_permission(request) or (job.user != request.user and not request.user.is_superuser):
+        """The job's progress, then its preview with Confirm and Cancel, then its result. Only the person who
+        uploaded the file (or a superuser) sees it: for anyone else it does not exist."""
+        if not self.has_import_permission(request):
             raise PermissionDenied
-        done = job.rows_total if job.is_finished else min(rows_done(job.pk), job.rows_total)
+        jobs = ImportJob.objects.visible_to(request.user).defer("file_data")
+        job = get_object_or_404(jobs, pk=pk, model_name=self.opts.model_name)
+        if request.method == "POST":
+            if "_cancel" in request.POST:
+                if job.abandon():
+                    self.message_user(request, _("The import was cancelled: nothing was written."))
+            elif job.confirm():
+                run_import_job.enqueue(job.pk)
+            else:
+                self.message_user(request, _("This preview can no longer be confirmed."), messages.WARNING)
+            return redirect(job)
         context = {
             **self.admin_site.each_context(request),
             "title": _("Import of %(file)s") % {"file": job.original_file_name},
             "opts": self.opts,
             "job": job,
-            "rows_done": done,
-            "percent": round(100 * done / job.rows_total) if job.rows_total else 100,
+            "percent": round(100 * job.rows_done / job.rows_total) if job.rows_total else 100,
+            "preview_hours": settings.IMPORT_PREVIEW_HOURS,
         }
         return TemplateResponse(request, "admin/activism/import_job.html", context)
 
@@ -403,7 +412,7 @@ class SpreadsheetImportExportMixin(ImportExportMixin):
     def process_result(self, result, request):
         stale = [error.error for error in result.base_errors if isinstance(error.error, StaleRecordsError)]
         if stale:
-            self.message_user(request, self.stale_message(stale[0].lines), messages.ERROR)
+            self.message_user(request, stale[0].message(), messages.ERROR)
             opts = self.model._meta
             return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import"))
         if result.has_errors() or result.has_validation_errors():
@@ -415,20 +424,6 @@ class SpreadsheetImportExportMixin(ImportExportMixin):
             opts = self.model._meta
             return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import"))
         return super().process_result(result, request)
-
-    def stale_message(self, lines, shown=20):
-        records = [
-            _("%(slug)s (line %(line)s)") % {"slug": slug, "line": line} for slug, line in list(lines.items())[:shown]
-        ]
-        if len(lines) > shown:
-            records.append(_("and %(count)d more") % {"count": len(lines) - shown})
-        return ngettext(
-            "Nothing was imported: this record was changed by someone else after the preview: %(records)s. "
-            "Export it again, or upload the file again to see what it would change now.",
-            "Nothing was imported: these records were changed by someone else after the preview: %(records)s. "
-            "Export them again, or upload the file again to see what it would change now.",
-            len(lines),
-        ) % {"records": ", ".join(str(record) for record in records)}
 
 
 @admin.register(Region)

@@ -13,14 +13,19 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from import_export import fields, resources, widgets
 from import_export.instance_loaders import CachedInstanceLoader
+from import_export.resources import Diff
+from import_export.results import RowResult
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
 from .forms import COORDINATE_STEP
 from .models import Author, BlogPost, City, Initiative, PublicationStatus, Region, Theme, casefold_words
 from .spreadsheets import from_safe_cell, safe_cell
+
+HISTORY_CHUNK = 500  # records read at once to write their versions to the history
 
 LIST_SEPARATOR = ";"
 YES = {"1", "true", "yes", "y", "да", "иә", "ия"}
@@ -213,10 +218,48 @@ class StaleRecordsError(Exception):
         super().__init__(lines)
         self.lines = lines  # slug -> spreadsheet line
 
+    def message(self, shown=20):
+        """What the researcher reads: nothing was written, and which records changed, with their lines."""
+        records = [
+            _("%(slug)s (line %(line)s)") % {"slug": slug, "line": line}
+            for slug, line in list(self.lines.items())[:shown]
+        ]
+        if len(self.lines) > shown:
+            records.append(_("and %(count)d more") % {"count": len(self.lines) - shown})
+        return ngettext(
+            "Nothing was imported: this record was changed by someone else after the preview: %(records)s. "
+            "Export it again, or upload the file again to see what it would change now.",
+            "Nothing was imported: these records were changed by someone else after the preview: %(records)s. "
+            "Export them again, or upload the file again to see what it would change now.",
+            len(self.lines),
+        ) % {"records": ", ".join(records)}
+
 
 def spreadsheet_line(row_number):
     """import-export counts the rows after the header from 1; a spreadsheet shows the header on line 1."""
     return row_number + 1
+
+
+class ColumnDiff(Diff):
+    """import-export's diff of a row (the preview page shows it as HTML), which also leaves the columns that change,
+    as text, on the resource: the preview of a background import lists them (see CuratedResource.after_import_row)."""
+
+    def __init__(self, resource, instance, new):
+        # `instance` is import-export's deep copy of the record as loaded, and a deep copy of a queryset leaves its
+        # results behind: give it the related records read with the record, or each would be read again.
+        loaded = resource.loaded_instance
+        if loaded is not None and hasattr(loaded, "_prefetched_objects_cache"):
+            instance._prefetched_objects_cache = dict(loaded._prefetched_objects_cache)
+        super().__init__(resource, instance, new)
+
+    def compare_with(self, resource, instance):
+        super().compare_with(resource, instance)
+        headers = resource.get_diff_headers()
+        resource.row_changes = [
+            [column, "" if self.new else str(old), str(new)]
+            for column, old, new in zip(headers, self.left, self.right, strict=False)
+            if old != new or (self.new and new not in ("", None))
+        ]
 
 
 class CuratedResource(resources.ModelResource):
@@ -235,12 +278,21 @@ class CuratedResource(resources.ModelResource):
         # The file's records in one query, not one per row.
         instance_loader_class = CachedInstanceLoader
 
+    # Related records read with each record when its version is written to the history (django-reversion follows
+    # them): in one query per relation for the whole file, not one per row.
+    followed_in_history = []
+
     def __init__(self, **kwargs):
         super().__init__(**kwargs)
         for name in self.export_only:
             self.fields[name].readonly = True
         self.seen_versions = {}  # slug -> version, or None for a record the file creates
         self.lines_of_slug = {}
+        self.row_changes = []
+        self.loaded_instance = None
+
+    def get_diff_class(self):
+        return ColumnDiff
 
     def get_import_fields(self):
         """The columns an import reads, and the preview shows."""
@@ -255,28 +307,49 @@ class CuratedResource(resources.ModelResource):
         return [field for field in self.get_import_fields() if not field.readonly]
 
     def import_data(self, dataset, dry_run=False, **kwargs):
-        # All or nothing: one transaction, rolled back if any row has an error, a validation error included.
+        # All or nothing: one transaction, rolled back if any row has an error, a validation error included. The
+        # history is written at the end, in bulk (after_import): recording each row as it is saved, following its
+        # relations and serialising it again on every change of its themes or cities, was most of an import's time.
         kwargs.update(use_transactions=True, rollback_on_validation_errors=True)
-        if dry_run:
-            # The preview writes nothing that stays, so it records no history: serialising every record for
-            # django-reversion was most of a preview's time.
-            return super().import_data(dataset, dry_run=True, **kwargs)
-        # One entry in the history for the whole file, holding a version of each record it created or changed.
-        with reversion.create_revision():
-            if kwargs.get("user") is not None:
-                reversion.set_user(kwargs["user"])
-            reversion.set_comment(_("Imported from a file"))
-            return super().import_data(dataset, dry_run=False, **kwargs)
+        return super().import_data(dataset, dry_run=dry_run, **kwargs)
 
-    def before_import(self, dataset, seen_versions=None, **kwargs):
+    def record_history(self, result, user=None):
+        """One entry in the history for the whole file, holding a version of each record it created or changed. The
+        records are read again in chunks, with what the history follows prefetched, so serialising them costs no
+        query per record."""
+        written = [
+            row.object_id
+            for row in result.rows
+            if row.import_type in {RowResult.IMPORT_TYPE_NEW, RowResult.IMPORT_TYPE_UPDATE}
+        ]
+        if not written:
+            return
+        with reversion.create_revision(atomic=False):
+            if user is not None:
+                reversion.set_user(user)
+            reversion.set_comment(_("Imported from a file"))
+            for start in range(0, len(written), HISTORY_CHUNK):
+                records = self.get_queryset().filter(pk__in=written[start : start + HISTORY_CHUNK])
+                for record in records.prefetch_related(*self.followed_in_history):
+                    reversion.add_to_revision(record)
+
+    @staticmethod
+    def find_lines_of_slug(dataset):
+        """slug -> the spreadsheet lines that hold it: more than one is an error on each of them."""
+        lines = {}
+        headers = [str(header or "").strip() for header in dataset.headers or []]
+        if "slug" in headers:
+            for number, row in enumerate(dataset, 1):
+                slug = str(row[headers.index("slug")] or "").strip()
+                if slug:
+                    lines.setdefault(slug, []).append(spreadsheet_line(number))
+        return lines
+
+    def before_import(self, dataset, seen_versions=None, lines_of_slug=None, **kwargs):
         if dataset.headers:
             dataset.headers = [str(header or "").strip() for header in dataset.headers]
-        self.lines_of_slug = {}
-        if "slug" in (dataset.headers or []):
-            for number, slug in enumerate(dataset["slug"], 1):
-                slug = str(slug or "").strip()
-                if slug:
-                    self.lines_of_slug.setdefault(slug, []).append(spreadsheet_line(number))
+        # A background preview reads the file in parts: the lines of each slug are those of the whole file.
+        self.lines_of_slug = self.find_lines_of_slug(dataset) if lines_of_slug is None else lines_of_slug
         if seen_versions is not None:
             self.check_unchanged_since_preview(dataset, seen_versions)
         super().before_import(dataset, **kwargs)
@@ -306,16 +379,20 @@ class CuratedResource(resources.ModelResource):
 
     def after_init_instance(self, instance, new, row, **kwargs):
         super().after_init_instance(instance, new, row, **kwargs)
+        self.loaded_instance = None if new else instance
         if row is not None and row.get("slug"):
             self.seen_versions[str(row["slug"])] = None if new else instance.version
 
-    def after_import(self, dataset, result, **kwargs):
-        super().after_import(dataset, result, **kwargs)
+    def after_import(self, dataset, result, dry_run=False, user=None, **kwargs):
+        super().after_import(dataset, result, dry_run=dry_run, user=user, **kwargs)
         # For the confirmation form, which carries them to the import itself.
         result.seen_versions = self.seen_versions
+        if not dry_run and not result.has_errors() and not result.has_validation_errors():
+            self.record_history(result, user)
 
     def after_import_row(self, row, row_result, progress=None, **kwargs):
         super().after_import_row(row, row_result, **kwargs)
+        row_result.changes, self.row_changes = self.row_changes, []
         if progress is not None:
             progress(kwargs["row_number"])
 
@@ -361,6 +438,42 @@ class CuratedResource(resources.ModelResource):
         ):
             return
         super().import_field(field, instance, row, is_m2m, **kwargs)
+
+    def save_m2m(self, instance, row, **kwargs):
+        """The related records (themes, cities) as the row gives them. Only the links that change are written, in one
+        query, compared with the ones read with the record; the record keeps the new ones in its prefetch cache, so
+        the preview's diff and the history read them without a query."""
+        if kwargs.get("dry_run") and not kwargs.get("using_transactions"):
+            return
+        for field in self.get_import_fields():
+            if isinstance(field.widget, widgets.ManyToManyWidget) and field.column_name in row:
+                self.set_related(instance, field.attribute, list(field.clean(row, **kwargs)))
+
+    def set_related(self, instance, name, records):
+        manager = getattr(instance, name)
+        cache = instance.__dict__.setdefault("_prefetched_objects_cache", {})
+        current = []  # a record the row has just created has none yet
+        if self.loaded_instance is not None:
+            current = list(cache[name]) if name in cache else list(manager.all())
+        current_pks = {record.pk for record in current}
+        wanted_pks = {record.pk for record in records}
+        if current_pks - wanted_pks:
+            manager.remove(*current_pks - wanted_pks)
+        added = [record for record in records if record.pk not in current_pks]
+        if added:
+            manager.through.objects.bulk_create(
+                [
+                    manager.through(
+                        **{f"{manager.source_field_name}_id": instance.pk, f"{manager.target_field_name}_id": record.pk}
+                    )
+                    for record in added
+                ]
+            )
+        cache.pop(name, None)
+        kept = manager.get_queryset()  # not evaluated: the records are known
+        kept._result_cache = [record for record in current if record.pk in wanted_pks] + added
+        kept._prefetch_done = True
+        cache[name] = kept
 
     def check_related_records(self, field, instance, row, **kwargs):
         """The related records are saved after the record itself (save_m2m); found here to report unknown ones."""
@@ -447,6 +560,8 @@ class ThemeResource(CuratedResource):
 
 class InitiativeResource(CuratedResource):
     """Imported initiatives arrive as drafts, whatever the file says: publishing stays an editor's act."""
+
+    followed_in_history = ["links", "sources"]
 
     export_only = [
         "id",
@@ -573,23 +688,25 @@ class BlogPostResource(CuratedResource):
 IMPORT_RESOURCES = {"city": CityResource, "initiative": InitiativeResource}
 
 
-def import_errors_by_line(result, most=200):
-    """Every error of an import as a sentence naming its spreadsheet line (the header is line 1)."""
-    errors = [str(error.error) for error in result.base_errors]
+def import_errors_by_line(result, most=200, rows_before=0):
+    """Every error of an import as a sentence naming its spreadsheet line (the header is line 1). rows_before: the
+    rows of the file before this part of it, for a file read in parts."""
+    errors = [
+        error.error.message() if isinstance(error.error, StaleRecordsError) else str(error.error)
+        for error in result.base_errors
+    ]
     for row in result.error_rows:
-        errors += [
-            _("Line %(line)s: %(error)s") % {"line": spreadsheet_line(row.number), "error": error.error}
-            for error in row.errors
-        ]
+        line = spreadsheet_line(rows_before + row.number)
+        errors += [_("Line %(line)s: %(error)s") % {"line": line, "error": error.error} for error in row.errors]
     for row in result.invalid_rows:
+        line = spreadsheet_line(rows_before + row.number)
         for column, messages in row.field_specific_errors.items():
             errors += [
-                _("Line %(line)s, %(column)s: %(error)s")
-                % {"line": spreadsheet_line(row.number), "column": column, "error": message}
+                _("Line %(line)s, %(column)s: %(error)s") % {"line": line, "column": column, "error": message}
                 for message in messages
             ]
         errors += [
-            _("Line %(line)s: %(error)s") % {"line": spreadsheet_line(row.number), "error": message}
+            _("Line %(line)s: %(error)s") % {"line": line, "error": message}
             for message in row.non_field_specific_errors
         ]
     return errors[:most]

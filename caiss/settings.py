@@ -104,6 +104,10 @@ DATABASES = {
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
     )
 }
+# The same database through a connection of its own: a background import notes its progress there, so the admin sees
+# it while the import's transaction is still open (PostgreSQL; SQLite lets one connection write at a time, see
+# activism/tasks.py).
+DATABASES["progress"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6's default: a typed "example.org" becomes https://
 
@@ -247,20 +251,15 @@ IMPORT_EXPORT_USE_TRANSACTIONS = True
 IMPORT_MAX_FILE_MB = int(os.environ.get("CAISS_IMPORT_MAX_FILE_MB", "20"))
 IMPORT_MAX_UNPACKED_MB = int(os.environ.get("CAISS_IMPORT_MAX_UNPACKED_MB", "200"))
 IMPORT_MAX_ROWS = int(os.environ.get("CAISS_IMPORT_MAX_ROWS", "20000"))
-# A file of more rows than this is imported in the background, by the task worker (`manage.py db_worker`, started by
-# `make run`), without a preview; the admin shows its progress and its result.
+# A file of more rows than this is previewed, then imported, in the background, by the task worker (`manage.py
+# db_worker`, started by `make run`); the admin shows the progress, the preview and the result.
 IMPORT_BACKGROUND_ROWS = int(os.environ.get("CAISS_IMPORT_BACKGROUND_ROWS", "500"))
+# A background preview not confirmed within this many hours is abandoned and its stored file deleted.
+IMPORT_PREVIEW_HOURS = int(os.environ.get("CAISS_IMPORT_PREVIEW_HOURS", "24"))
 
 # Background work (django-tasks, the backport of Django 6's tasks): queued in the database, no broker to run.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-# The progress of a background import, shared by the worker and the web processes of one machine.
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
-    "import_progress": {
-        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
-        "LOCATION": os.environ.get("CAISS_IMPORT_PROGRESS_DIR", BASE_DIR / ".import-progress"),
-    },
-}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Shown on every page: the records are demonstration data until CAISS publishes its own.
 SHOW_DEMO_NOTICE = env_bool("CAISS_SHOW_DEMO_NOTICE", True)

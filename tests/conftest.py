@@ -1,4 +1,5 @@
 import csv
+import importlib
 import io
 from datetime import timedelta
 from decimal import Decimal
@@ -188,12 +189,25 @@ def admin_client(db):
 
 
 @pytest.fixture
-def researcher(db):
+def roles(db):
+    """The Researcher and Editor groups, as their migration makes them: a test that commits (transaction=True) starts
+    from a database emptied of them."""
+    from django.contrib.auth.models import Group, Permission
+
+    migration = importlib.import_module("activism.migrations.0002_roles")
+    for name, codenames in [("Researcher", migration.RESEARCHER), ("Editor", migration.EDITOR)]:
+        group, _created = Group.objects.get_or_create(name=name)
+        if not group.permissions.exists():
+            group.permissions.set(Permission.objects.filter(content_type__app_label="activism", codename__in=codenames))
+
+
+@pytest.fixture
+def researcher(roles):
     return logged_in_client(make_staff("researcher", "Researcher"))
 
 
 @pytest.fixture
-def editor(db):
+def editor(roles):
     return logged_in_client(make_staff("editor", "Editor"))
 
 

@@ -15,7 +15,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from reversion.models import Version
 
-from activism.models import City, Initiative, PublicationStatus
+from activism.models import City, ImportJob, Initiative, PublicationStatus
 from activism.resources import (
     AuthorResource,
     BlogPostResource,
@@ -25,12 +25,14 @@ from activism.resources import (
     ThemeResource,
 )
 from activism.spreadsheets import FORMULA_STARTS
+from activism.tasks import forget_import_preview
 
 from .conftest import (
     CSV_FORMAT,
     XLSX_FORMAT,
     confirm,
     csv_file,
+    fill_form,
     form_errors,
     image_upload,
     logged_in_client,
@@ -112,6 +114,33 @@ def test_an_import_is_recorded_in_the_history(admin_client, site_data):
     version = Version.objects.get_for_object(City.objects.get(slug="taraz")).get()
     assert version.revision.comment == "Imported from a file"
     assert version.revision.user.username == "admin"
+
+
+def test_the_history_of_an_import_holds_each_record_with_its_themes_and_cities(admin_client, site_data):
+    park = site_data["park"]
+    file = csv_file(
+        ["slug", "name_en", "summary_en", "themes", "cities"],
+        ["oyan", "Oyan", "A movement.", "ecology;gender-and-feminism", "almaty;kokshetau"],
+        ["save-the-park", "Save the Old Park", "A park.", "gender-and-feminism", "kokshetau"],
+    )
+    confirm(admin_client, "initiative", upload(admin_client, "initiative", file))
+    oyan = Initiative.objects.get(slug="oyan")
+    park.refresh_from_db()
+    assert {theme.slug for theme in park.themes.all()} == {"gender-and-feminism"}
+    assert [city.slug for city in park.cities.all()] == ["kokshetau"]
+    versions = {version.object_id: version for version in Version.objects.get_for_model(Initiative)}
+    revision = versions[str(oyan.pk)].revision
+    assert revision.comment == "Imported from a file" and revision.user.username == "admin"
+    assert versions[str(park.pk)].revision == revision  # one entry for the whole file
+    fields = versions[str(oyan.pk)].field_dict
+    assert set(fields["themes"]) == {site_data["ecology"].pk, site_data["feminism"].pk}
+    assert set(fields["cities"]) == {site_data["almaty"].pk, site_data["kokshetau"].pk}
+    fields = versions[str(park.pk)].field_dict
+    assert (fields["name_en"], fields["themes"], fields["cities"]) == (
+        "Save the Old Park",
+        [site_data["feminism"].pk],
+        [site_data["kokshetau"].pk],
+    )
 
 
 # Errors: each names its row and its column; none is a 500
@@ -377,7 +406,11 @@ def test_row_errors_name_spreadsheet_lines_counting_the_header(admin_client, sit
     assert "<td>3</td>" in page  # the second record, under the header
 
 
-# Large files: imported in the background by the task worker, all or nothing, with their progress
+# Large files: previewed, then imported, in the background by the task worker, with their progress
+
+# The worker ends a test's transaction (these tests commit); on PostgreSQL it notes progress through a connection of
+# its own.
+in_background = pytest.mark.django_db(transaction=True, databases=["default", "progress"])
 
 
 def group_rows(count, cities="almaty"):
@@ -389,46 +422,165 @@ def run_worker():
     call_command("db_worker", batch=True, reload=False, startup_delay=False, verbosity=0)
 
 
-@pytest.mark.django_db(transaction=True)  # the worker ends a test's transaction: these commit
-def test_a_large_file_is_imported_in_the_background_with_its_progress(admin_client, site_data, settings):
+def upload_in_background(client, model, file, file_format=CSV_FORMAT):
+    """A large file through the import page: the answer sends the browser to its job's page."""
+    response = submit_form(
+        client, reverse(f"admin:activism_{model}_import"), {"import_file": file, "format": file_format}
+    )
+    assert response.status_code == 302, form_errors(response)
+    return response.url
+
+
+def confirm_in_background(client, job_url):
+    """The Confirm button of the job's page, once the worker has shown the preview."""
+    response = submit_form(client, job_url, form_id="confirm-import")
+    assert response.status_code == 302
+    return response
+
+
+@in_background
+def test_a_large_file_is_previewed_in_the_background_and_imported_once_confirmed(admin_client, site_data, settings):
     settings.IMPORT_BACKGROUND_ROWS = 2
     page = admin_client.get(reverse("admin:activism_initiative_import")).content.decode()
-    assert "more than 2 records is imported in the background" in page
-    response = submit_form(
-        admin_client,
-        reverse("admin:activism_initiative_import"),
-        {"import_file": csv_file(INITIATIVE_HEADER, *group_rows(3)), "format": CSV_FORMAT},
-    )
-    assert response.status_code == 302
-    waiting = admin_client.get(response.url).content.decode()
+    assert "more than 2 records is checked in the background" in page
+    park = ["save-the-park", "Save the Old Park", "Summary of Save the Park.", "protest", "ecology", "almaty", ""]
+    rows = [*group_rows(3), park]
+    job_url = upload_in_background(admin_client, "initiative", csv_file(INITIATIVE_HEADER, *rows))
+    waiting = admin_client.get(job_url).content.decode()
     assert "Waiting for the worker" in waiting
     assert '<meta http-equiv="refresh" content="2">' in waiting
-    assert "0 of 3 lines read" in waiting
-    assert not Initiative.objects.filter(slug__startswith="group-").exists()
+    assert "0 of 4 lines read" in waiting
 
     run_worker()
-    done = admin_client.get(response.url).content.decode()
-    assert "3 new, 0 updated, 0 unchanged." in done
-    assert "3 of 3 lines read" in done
+    preview = admin_client.get(job_url)
+    content = preview.content.decode()
+    assert "Preview: 3 new, 1 to change, 0 unchanged. Nothing is written until you confirm." in content
+    assert "http-equiv" not in content  # the page waits for the person, not for the worker
+    assert "Confirm within 24 hours" in content
+    assert "<td>Group 0</td>" in content and "<td>5</td>" in content  # the park's line
+    assert "<del>Save the Park</del> &rarr; <ins>Save the Old Park</ins>" in content
+    assert not Initiative.objects.filter(slug__startswith="group-").exists()
+    assert Initiative.objects.get(slug="save-the-park").name_en == "Save the Park"
+
+    confirm_in_background(admin_client, job_url)
+    assert "Confirmed, waiting for the worker" in admin_client.get(job_url).content.decode()
+    run_worker()
+    done = admin_client.get(job_url).content.decode()
+    assert "3 new, 1 updated, 0 unchanged." in done
+    assert "4 of 4 lines read" in done
     assert "http-equiv" not in done
     assert Initiative.objects.filter(slug__startswith="group-", publication_status="draft").count() == 3
+    park = Initiative.objects.get(slug="save-the-park")
+    assert (park.name_en, park.publication_status) == ("Save the Old Park", "draft")
+    version = Version.objects.get_for_object(park).first()
+    assert version.revision.comment == "Imported from a file" and version.field_dict["name_en"] == "Save the Old Park"
+    assert ImportJob.objects.get().file_data == b""  # the stored file is deleted once the job is done
 
 
-@pytest.mark.django_db(transaction=True)  # the worker ends a test's transaction: these commit
+@in_background
 def test_a_large_file_with_one_bad_line_writes_nothing_and_names_the_line(admin_client, site_data, settings):
     settings.IMPORT_BACKGROUND_ROWS = 2
     rows = group_rows(4)
     rows[2][5] = "Atlantis"
-    response = submit_form(
-        admin_client,
-        reverse("admin:activism_initiative_import"),
-        {"import_file": csv_file(INITIATIVE_HEADER, *rows), "format": CSV_FORMAT},
-    )
+    job_url = upload_in_background(admin_client, "initiative", csv_file(INITIATIVE_HEADER, *rows))
     run_worker()
-    page = admin_client.get(response.url).content.decode()
-    assert "Nothing was imported" in page
-    assert "Line 4, cities: No city has the slug or the name “Atlantis”" in page
+    page = admin_client.get(job_url)
+    content = page.content.decode()
+    assert "Nothing was imported" in content
+    assert "Line 4, cities: No city has the slug or the name “Atlantis”" in content
+    assert "confirm-import" not in content
     assert not Initiative.objects.filter(slug__startswith="group-").exists()
+    assert ImportJob.objects.get().file_data == b""
+
+
+@in_background
+def test_a_save_between_the_background_preview_and_the_confirmation_stops_the_import(
+    admin_client, editor, site_data, settings
+):
+    settings.IMPORT_BACKGROUND_ROWS = 2
+    park = site_data["park"]
+    exported = export(admin_client, "initiative", CSV_FORMAT)
+    rows = list(csv.DictReader(io.StringIO(exported.content.decode("utf-8-sig"))))
+    for row in rows:
+        row["summary_en"] = f"Checked: {row['summary_en']}"
+    line = 2 + [row["slug"] for row in rows].index("save-the-park")
+    job_url = upload_in_background(admin_client, "initiative", csv_file(list(rows[0]), *[row.values() for row in rows]))
+    run_worker()
+    assert "to change" in admin_client.get(job_url).content.decode()
+
+    # Meanwhile an editor saves a new name.
+    saved = submit_form(editor, reverse("admin:activism_initiative_change", args=[park.pk]), {"name_en": "Park Now"})
+    assert saved.status_code == 302, form_errors(saved)
+
+    confirm_in_background(admin_client, job_url)
+    run_worker()
+    page = admin_client.get(job_url).content.decode()
+    assert "Nothing was imported" in page
+    assert f"save-the-park (line {line})" in page
+    park.refresh_from_db()
+    assert (park.name_en, park.summary_en) == ("Park Now", "Summary of Save the Park.")
+    assert park.is_published
+    assert not Initiative.objects.filter(summary_en__startswith="Checked:").exists()
+
+
+@in_background
+def test_only_the_person_who_uploaded_a_file_sees_and_confirms_its_job(researcher, site_data, settings):
+    settings.IMPORT_BACKGROUND_ROWS = 2
+    job_url = upload_in_background(researcher, "initiative", csv_file(INITIATIVE_HEADER, *group_rows(3)))
+    run_worker()
+    page = researcher.get(job_url)
+    assert "Confirm import" in page.content.decode()
+    _action, data = fill_form(page, form_id="confirm-import")
+
+    other_researcher = logged_in_client(make_staff("other", "Researcher"))
+    assert other_researcher.get(job_url).status_code == 404
+    assert other_researcher.post(job_url, data).status_code == 404
+    another_model = reverse("admin:activism_city_import_job", args=[ImportJob.objects.get().pk])
+    assert researcher.get(another_model).status_code == 404
+    run_worker()
+    assert ImportJob.objects.get().status == ImportJob.Status.PREVIEWED
+    assert not Initiative.objects.filter(slug__startswith="group-").exists()
+
+    superuser = logged_in_client(make_staff("chief", superuser=True))
+    assert superuser.get(job_url).status_code == 200
+
+
+@in_background
+def test_a_cancelled_or_forgotten_preview_deletes_the_file_and_writes_nothing(admin_client, site_data, settings):
+    settings.IMPORT_BACKGROUND_ROWS = 2
+    cancelled = upload_in_background(admin_client, "initiative", csv_file(INITIATIVE_HEADER, *group_rows(3)))
+    forgotten = upload_in_background(admin_client, "initiative", csv_file(INITIATIVE_HEADER, *group_rows(4)))
+    run_worker()
+    response = submit_form(admin_client, cancelled, {"_cancel": "1"}, form_id="confirm-import")
+    assert response.status_code == 302
+    page = admin_client.get(cancelled).content.decode()
+    assert "The import was cancelled" in page and "Nothing was imported and the file was deleted" in page
+    assert "confirm-import" not in page
+
+    job = ImportJob.objects.get(rows_total=4)
+    page = admin_client.get(forgotten)
+    forget_import_preview.call(job.pk)  # what the worker runs CAISS_IMPORT_PREVIEW_HOURS after the preview
+    assert submit_form(admin_client, forgotten, form_id="confirm-import", page=page).status_code == 302
+    assert "This preview can no longer be confirmed" in admin_client.get(forgotten).content.decode()
+    run_worker()
+    assert set(ImportJob.objects.values_list("status", "file_data")) == {(ImportJob.Status.ABANDONED, b"")}
+    assert not Initiative.objects.filter(slug__startswith="group-").exists()
+
+
+@in_background
+def test_a_file_of_1200_rows_is_previewed_a_page_at_a_time_and_imported(admin_client, site_data):
+    job_url = upload_in_background(admin_client, "initiative", csv_file(INITIATIVE_HEADER, *group_rows(1200)))
+    run_worker()
+    content = admin_client.get(job_url).content.decode()
+    assert "Preview: 1200 new, 0 to change, 0 unchanged." in content
+    assert "<td>Group 99</td>" in content and "<td>Group 100</td>" not in content  # the first 100 rows only
+    assert "and 1100 more new or changed rows, not listed here." in content
+    confirm_in_background(admin_client, job_url)
+    run_worker()
+    assert "1200 new, 0 updated, 0 unchanged." in admin_client.get(job_url).content.decode()
+    assert Initiative.objects.filter(slug__startswith="group-").count() == 1200
+    revision = Version.objects.get_for_model(Initiative).latest("pk").revision
+    assert revision.version_set.count() == 1200
 
 
 # Finding cities and themes by slug or name, in any language and case
