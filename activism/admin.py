@@ -62,15 +62,11 @@ from .resources import (
     ThemeResource,
 )
 from .tasks import preview_import_job, run_import_job
+from .translation import in_every_language
 
 # What restoring an earlier version leaves as it stands: the workflow state (bringing back old text is not publishing
 # or unpublishing it) and the version counter (the concurrent-edit check counts on it).
 KEPT_ON_RESTORE = ["publication_status", "version"]
-
-
-def in_every_language(*fields):
-    """Search fields for the text of every language: name_kk, name_ru, name_en, ..."""
-    return [f"{field}_{code}" for field in fields for code, _name in settings.LANGUAGES]
 
 
 def image_preview(image, alt=""):

@@ -6,8 +6,6 @@ filtered on the page. Related records are written as slugs and found by slug or 
 a spreadsheet would run as a formula is exported with a leading "'" and imported back without it (spreadsheets.py).
 """
 
-from datetime import datetime
-
 import reversion
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -21,194 +19,22 @@ from import_export.results import RowResult
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
-from .forms import COORDINATE_STEP
-from .models import Author, BlogPost, City, Initiative, PublicationStatus, Region, Theme, casefold_words
-from .spreadsheets import from_safe_cell, safe_cell
+from .models import Author, BlogPost, City, Initiative, PublicationStatus, Region, Theme
+from .spreadsheets import (
+    LIST_SEPARATOR,
+    ChoiceWidget,
+    CoordinateWidget,
+    DayWidget,
+    RecordsWidget,
+    RecordWidget,
+    WholeNumberWidget,
+    YesNoWidget,
+    from_safe_cell,
+    safe_cell,
+)
+from .translation import in_every_language
 
 HISTORY_CHUNK = 500  # records read at once to write their versions to the history
-
-LIST_SEPARATOR = ";"
-YES = {"1", "true", "yes", "y", "да", "иә", "ия"}
-NO = {"0", "false", "no", "n", "нет", "жоқ"}
-
-
-def in_every_language(*names):
-    """name_kk, name_ru, name_en, ...: the columns holding a record's text in each language."""
-    return [build_localized_fieldname(name, code) for name in names for code, _name in settings.LANGUAGES]
-
-
-class RecordFinder:
-    """Finds a record by its slug or by its name in any language, whatever the case or the script.
-
-    SQLite folds the case of ASCII letters only, so the names are folded here, once per import.
-    """
-
-    def __init__(self, model):
-        self.model = model
-        self.by_slug = None
-        self.by_name = None
-
-    def load(self):
-        self.by_slug, self.by_name = {}, {}
-        for record in self.model.objects.all():
-            self.by_slug[casefold_words(record.slug)] = record
-            for field in in_every_language("name"):
-                name = casefold_words(getattr(record, field))
-                if name:
-                    self.by_name.setdefault(name, {})[record.pk] = record
-
-    def find(self, value):
-        if self.by_slug is None:
-            self.load()
-        key = casefold_words(str(value))
-        if key in self.by_slug:
-            return self.by_slug[key]
-        matches = list(self.by_name.get(key, {}).values())
-        if len(matches) == 1:
-            return matches[0]
-        if matches:
-            raise ValueError(
-                _("“%(value)s” is the name of several %(records)s (%(slugs)s): give the slug instead.")
-                % {
-                    "value": value,
-                    "records": self.model._meta.verbose_name_plural,
-                    "slugs": ", ".join(sorted(record.slug for record in matches)),
-                }
-            )
-        raise ValueError(
-            _("No %(record)s has the slug or the name “%(value)s”.")
-            % {"record": self.model._meta.verbose_name, "value": value}
-        )
-
-
-class RecordWidget(widgets.ForeignKeyWidget):
-    """One related record: exported as its slug, imported from its slug or its name in any language."""
-
-    def __init__(self, model, **kwargs):
-        super().__init__(model, field="slug", **kwargs)
-        self.finder = RecordFinder(model)
-
-    def clean(self, value, row=None, **kwargs):
-        if value is None or not str(value).strip():
-            return None
-        return self.finder.find(value)
-
-
-class RecordsWidget(widgets.ManyToManyWidget):
-    """Related records separated by ";": exported as slugs, imported from slugs or names in any language."""
-
-    def __init__(self, model, **kwargs):
-        super().__init__(model, separator=LIST_SEPARATOR, field="slug", **kwargs)
-        self.finder = RecordFinder(model)
-
-    def clean(self, value, row=None, **kwargs):
-        found, errors = [], []
-        for item in str(value or "").split(self.separator):
-            if not item.strip():
-                continue
-            try:
-                found.append(self.finder.find(item.strip()))
-            except ValueError as error:
-                errors.append(str(error))
-        if errors:
-            if "," in str(value):
-                errors.append(_("Separate several with “%(separator)s”.") % {"separator": self.separator})
-            raise ValueError(" ".join(errors))
-        return list(dict.fromkeys(found))
-
-
-class YesNoWidget(widgets.BooleanWidget):
-    """1/0, true/false, yes/no in English, Russian or Kazakh; anything else is an error, never a silent "no"."""
-
-    def clean(self, value, row=None, **kwargs):
-        if isinstance(value, bool):
-            return value
-        text = "" if value is None else str(value).strip().casefold()
-        if text in {"1.0", "0.0"}:  # a number cell in a spreadsheet
-            text = text[0]
-        if not text:
-            return None
-        if text in YES:
-            return True
-        if text in NO:
-            return False
-        raise ValueError(_("“%(value)s” is not yes or no: write 1 or 0, true or false, yes or no.") % {"value": value})
-
-
-class ChoiceWidget(widgets.CharWidget):
-    """One of the model's choices, as stored (e.g. "online_campaign"), whatever the case."""
-
-    def __init__(self, choices, **kwargs):
-        super().__init__(**kwargs)
-        self.values = [value for value, _label in choices.choices]
-
-    def clean(self, value, row=None, **kwargs):
-        text = "" if value is None else str(value).strip()
-        if not text:
-            return None
-        for choice in self.values:
-            if text.casefold() == choice.casefold():
-                return choice
-        raise ValueError(
-            _("“%(value)s” is not one of: %(choices)s.") % {"value": value, "choices": ", ".join(self.values)}
-        )
-
-
-class WholeNumberWidget(widgets.IntegerWidget):
-    """A whole number; spaces between the thousands (1 000 000) are fine."""
-
-    def clean(self, value, row=None, **kwargs):
-        if isinstance(value, str):
-            value = "".join(value.split())
-        try:
-            number = widgets.DecimalWidget().clean(value, row, **kwargs)
-        except (ArithmeticError, ValueError):
-            number = None
-        else:
-            if number is None:
-                return None
-            if number.is_finite() and number == number.to_integral_value():
-                return int(number)
-        raise ValueError(_("“%(value)s” is not a whole number.") % {"value": value})
-
-
-class CoordinateWidget(widgets.DecimalWidget):
-    """Decimal degrees, rounded to six places (about 10 cm) as the admin's map does; the range is the model's."""
-
-    def clean(self, value, row=None, **kwargs):
-        try:
-            number = super().clean(value, row, **kwargs)
-        except (ArithmeticError, ValueError):
-            number = None
-        else:
-            if number is None:
-                return None
-            if number.is_finite():
-                try:
-                    return number.quantize(COORDINATE_STEP)
-                except ArithmeticError:
-                    return number  # too large to round: the range check reports it
-        raise ValueError(_("“%(value)s” is not a number of degrees such as 43.238949.") % {"value": value})
-
-
-class DayWidget(widgets.DateWidget):
-    """A date as 2024-05-31 or 31.05.2024, or a date cell of a spreadsheet."""
-
-    def __init__(self, **kwargs):
-        super().__init__(**kwargs)
-        self.formats = ("%Y-%m-%d", "%d.%m.%Y")
-
-    def clean(self, value, row=None, **kwargs):
-        if isinstance(value, datetime):
-            return value.date()
-        if isinstance(value, str):
-            value = value.strip()
-        try:
-            return super().clean(value, row, **kwargs)
-        except (TypeError, ValueError):
-            raise ValueError(
-                _("“%(value)s” is not a date: write it as 2024-05-31 or 31.05.2024.") % {"value": value}
-            ) from None
 
 
 class StaleRecordsError(Exception):

@@ -7,7 +7,19 @@ OWASP advises (https://owasp.org/www-community/attacks/CSV_Injection): the sprea
 
 Numbers stay numbers: a longitude of -12.5 or a year is written as a number, never as text with an apostrophe. Only
 text is changed; the admin export knows a number column by its widget (see CuratedResource.export_field).
+
+The widgets below read the cells of an imported file: related records by slug or by name in any language, yes and
+no in three languages, choices, whole numbers, coordinates and dates, each with a message that says what is wrong.
 """
+
+from datetime import datetime
+
+from django.utils.translation import gettext as _
+from import_export import widgets
+
+from .forms import COORDINATE_STEP
+from .models import casefold_words
+from .translation import in_every_language
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -24,3 +36,182 @@ def from_safe_cell(value):
     if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_STARTS):
         return value[1:]
     return value
+
+
+LIST_SEPARATOR = ";"
+YES = {"1", "true", "yes", "y", "да", "иә", "ия"}
+NO = {"0", "false", "no", "n", "нет", "жоқ"}
+
+
+class RecordFinder:
+    """Finds a record by its slug or by its name in any language, whatever the case or the script.
+
+    SQLite folds the case of ASCII letters only, so the names are folded here, once per import.
+    """
+
+    def __init__(self, model):
+        self.model = model
+        self.by_slug = None
+        self.by_name = None
+
+    def load(self):
+        self.by_slug, self.by_name = {}, {}
+        for record in self.model.objects.all():
+            self.by_slug[casefold_words(record.slug)] = record
+            for field in in_every_language("name"):
+                name = casefold_words(getattr(record, field))
+                if name:
+                    self.by_name.setdefault(name, {})[record.pk] = record
+
+    def find(self, value):
+        if self.by_slug is None:
+            self.load()
+        key = casefold_words(str(value))
+        if key in self.by_slug:
+            return self.by_slug[key]
+        matches = list(self.by_name.get(key, {}).values())
+        if len(matches) == 1:
+            return matches[0]
+        if matches:
+            raise ValueError(
+                _("“%(value)s” is the name of several %(records)s (%(slugs)s): give the slug instead.")
+                % {
+                    "value": value,
+                    "records": self.model._meta.verbose_name_plural,
+                    "slugs": ", ".join(sorted(record.slug for record in matches)),
+                }
+            )
+        raise ValueError(
+            _("No %(record)s has the slug or the name “%(value)s”.")
+            % {"record": self.model._meta.verbose_name, "value": value}
+        )
+
+
+class RecordWidget(widgets.ForeignKeyWidget):
+    """One related record: exported as its slug, imported from its slug or its name in any language."""
+
+    def __init__(self, model, **kwargs):
+        super().__init__(model, field="slug", **kwargs)
+        self.finder = RecordFinder(model)
+
+    def clean(self, value, row=None, **kwargs):
+        if value is None or not str(value).strip():
+            return None
+        return self.finder.find(value)
+
+
+class RecordsWidget(widgets.ManyToManyWidget):
+    """Related records separated by ";": exported as slugs, imported from slugs or names in any language."""
+
+    def __init__(self, model, **kwargs):
+        super().__init__(model, separator=LIST_SEPARATOR, field="slug", **kwargs)
+        self.finder = RecordFinder(model)
+
+    def clean(self, value, row=None, **kwargs):
+        found, errors = [], []
+        for item in str(value or "").split(self.separator):
+            if not item.strip():
+                continue
+            try:
+                found.append(self.finder.find(item.strip()))
+            except ValueError as error:
+                errors.append(str(error))
+        if errors:
+            if "," in str(value):
+                errors.append(_("Separate several with “%(separator)s”.") % {"separator": self.separator})
+            raise ValueError(" ".join(errors))
+        return list(dict.fromkeys(found))
+
+
+class YesNoWidget(widgets.BooleanWidget):
+    """1/0, true/false, yes/no in English, Russian or Kazakh; anything else is an error, never a silent "no"."""
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, bool):
+            return value
+        text = "" if value is None else str(value).strip().casefold()
+        if text in {"1.0", "0.0"}:  # a number cell in a spreadsheet
+            text = text[0]
+        if not text:
+            return None
+        if text in YES:
+            return True
+        if text in NO:
+            return False
+        raise ValueError(_("“%(value)s” is not yes or no: write 1 or 0, true or false, yes or no.") % {"value": value})
+
+
+class ChoiceWidget(widgets.CharWidget):
+    """One of the model's choices, as stored (e.g. "online_campaign"), whatever the case."""
+
+    def __init__(self, choices, **kwargs):
+        super().__init__(**kwargs)
+        self.values = [value for value, _label in choices.choices]
+
+    def clean(self, value, row=None, **kwargs):
+        text = "" if value is None else str(value).strip()
+        if not text:
+            return None
+        for choice in self.values:
+            if text.casefold() == choice.casefold():
+                return choice
+        raise ValueError(
+            _("“%(value)s” is not one of: %(choices)s.") % {"value": value, "choices": ", ".join(self.values)}
+        )
+
+
+class WholeNumberWidget(widgets.IntegerWidget):
+    """A whole number; spaces between the thousands (1 000 000) are fine."""
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, str):
+            value = "".join(value.split())
+        try:
+            number = widgets.DecimalWidget().clean(value, row, **kwargs)
+        except (ArithmeticError, ValueError):
+            number = None
+        else:
+            if number is None:
+                return None
+            if number.is_finite() and number == number.to_integral_value():
+                return int(number)
+        raise ValueError(_("“%(value)s” is not a whole number.") % {"value": value})
+
+
+class CoordinateWidget(widgets.DecimalWidget):
+    """Decimal degrees, rounded to six places (about 10 cm) as the admin's map does; the range is the model's."""
+
+    def clean(self, value, row=None, **kwargs):
+        try:
+            number = super().clean(value, row, **kwargs)
+        except (ArithmeticError, ValueError):
+            number = None
+        else:
+            if number is None:
+                return None
+            if number.is_finite():
+                try:
+                    return number.quantize(COORDINATE_STEP)
+                except ArithmeticError:
+                    return number  # too large to round: the range check reports it
+        raise ValueError(_("“%(value)s” is not a number of degrees such as 43.238949.") % {"value": value})
+
+
+class DayWidget(widgets.DateWidget):
+    """A date as 2024-05-31 or 31.05.2024, or a date cell of a spreadsheet."""
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.formats = ("%Y-%m-%d", "%d.%m.%Y")
+
+    def clean(self, value, row=None, **kwargs):
+        if isinstance(value, datetime):
+            return value.date()
+        if isinstance(value, str):
+            value = value.strip()
+        try:
+            return super().clean(value, row, **kwargs)
+        except (TypeError, ValueError):
+            raise ValueError(
+                _("“%(value)s” is not a date: write it as 2024-05-31 or 31.05.2024.") % {"value": value}
+            ) from None

@@ -70,7 +70,7 @@ def map_site():
 def test_map_shows_clusters_and_popups_that_lead_to_the_initiative(live_server, map_site, browser_page):
     page = browser_page
     page.goto(live_server.url + reverse("activism:map"))
-    page.wait_for_selector(".leaflet-marker-icon")
+    page.wait_for_selector(".map--ready .leaflet-marker-icon")
 
     # Karaganda and Temirtau are one cluster at the national zoom level.
     cluster = page.locator(".marker-cluster")
@@ -92,6 +92,7 @@ def test_map_shows_clusters_and_popups_that_lead_to_the_initiative(live_server, 
 def test_clicking_a_cluster_zooms_in_to_its_cities(live_server, map_site, browser_page):
     page = browser_page
     page.goto(live_server.url + reverse("activism:map"))
+    page.wait_for_selector(".map--ready .marker-cluster")
     page.locator(".marker-cluster").first.click()
     page.locator(".marker-cluster").first.wait_for(state="detached")
     page.locator(".leaflet-marker-icon", has_text="2").first.click()

@@ -182,7 +182,8 @@
 
     map.addLayer(group);
     if (bounds.length) {
-      map.fitBounds(bounds, { padding: [50, 50], maxZoom: SINGLE_MARKER_ZOOM });
+      // The first view is simply there, not flown to: an animated zoom would redraw the markers under a first click.
+      map.fitBounds(bounds, { padding: [50, 50], maxZoom: SINGLE_MARKER_ZOOM, animate: false });
     }
     container.classList.add("map--ready");
     return map;
