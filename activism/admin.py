@@ -58,8 +58,8 @@ from .resources import (
     CityResource,
     InitiativeResource,
     RegionResource,
-    StaleRecordsError,
     ThemeResource,
+    stale_records_error,
 )
 from .tasks import preview_import_job, run_import_job
 from .translation import in_every_language
@@ -181,11 +181,11 @@ class CuratedAdmin(CompareVersionAdmin, TranslationAdmin):
         model = record._model
         names = {field.name for field in model._meta.concrete_fields}
         fields = [name for name in KEPT_ON_RESTORE if name in names]
-        kept = model._default_manager.filter(pk=record.object_id).values(*fields).first() if fields else None
-        if kept is None and "publication_status" in fields:
-            kept = {"publication_status": PublicationStatus.DRAFT}
         current = model._default_manager.filter(pk=record.object_id).first()
-        if current is not None:
+        if current is None:
+            kept = {"publication_status": PublicationStatus.DRAFT} if "publication_status" in fields else {}
+        else:
+            kept = {name: getattr(current, name) for name in fields}
             restored = {(item._model, item.object_id) for item in versions}
             added_since = [obj for obj in self.current_belongings(current) if (type(obj), str(obj.pk)) not in restored]
             collector = Collector(using=record.db)
@@ -406,9 +406,9 @@ class SpreadsheetImportExportMixin(ImportExportMixin):
         return data_kwargs
 
     def process_result(self, result, request):
-        stale = [error.error for error in result.base_errors if isinstance(error.error, StaleRecordsError)]
+        stale = stale_records_error(result)
         if stale:
-            self.message_user(request, stale[0].message(), messages.ERROR)
+            self.message_user(request, stale.message(), messages.ERROR)
             opts = self.model._meta
             return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import"))
         if result.has_errors() or result.has_validation_errors():

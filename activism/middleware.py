@@ -1,11 +1,8 @@
-import logging
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
-
-logger = logging.getLogger(__name__)
 
 # Browser features no page of the site uses, denied to the site itself and to anything it could embed: no camera,
 # microphone or location, no payment, no USB or other devices, no interest-based advertising cohorts.
@@ -27,7 +24,6 @@ DENIED_FEATURES = [
     "usb",
     "xr-spatial-tracking",
 ]
-# How long a browser or a client should wait before trying again while the database is unreachable.
 
 
 def tile_origin():

@@ -61,6 +61,11 @@ class StaleRecordsError(Exception):
         ) % {"records": ", ".join(records)}
 
 
+def stale_records_error(result):
+    """The StaleRecordsError that stopped an import, or None."""
+    return next((error.error for error in result.base_errors if isinstance(error.error, StaleRecordsError)), None)
+
+
 def spreadsheet_line(row_number):
     """import-export counts the rows after the header from 1; a spreadsheet shows the header on line 1."""
     return row_number + 1

@@ -17,7 +17,7 @@ from django_tasks import task
 from import_export.results import RowResult
 
 from .models import ImportJob
-from .resources import IMPORT_RESOURCES, StaleRecordsError, import_errors_by_line, spreadsheet_line
+from .resources import IMPORT_RESOURCES, import_errors_by_line, spreadsheet_line, stale_records_error
 
 PREVIEW_CHUNK = 500  # rows checked in one transaction of the preview; the progress is saved between two
 PROGRESS_EVERY = 50  # rows between two progress notes within a transaction (PostgreSQL)
@@ -144,10 +144,10 @@ def run_import_job(job_id):
         raise
     finally:
         connections[PROGRESS_DATABASE].close()
-    stale = [error.error for error in result.base_errors if isinstance(error.error, StaleRecordsError)]
+    stale = stale_records_error(result)
     errors = import_errors_by_line(result)
     if stale:
-        finish(job, ImportJob.Status.FAILED, {"errors": [stale[0].message()], "stale": stale[0].lines})
+        finish(job, ImportJob.Status.FAILED, {"errors": [stale.message()], "stale": stale.lines})
     elif errors:
         finish(job, ImportJob.Status.FAILED, {"errors": errors})
     else:

@@ -24,8 +24,9 @@ from .models import Author, BlogPost, City, Initiative, Region, Theme
 from .spreadsheets import safe_cell
 
 INITIATIVES_PER_PAGE = 20
-DATABASE_RETRY_AFTER_SECONDS = 60
 POSTS_PER_PAGE = 10
+# How long a client should wait before trying again while the database cannot be reached.
+DATABASE_RETRY_AFTER_SECONDS = 60
 
 
 def listed_initiatives():

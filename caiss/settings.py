@@ -259,7 +259,6 @@ IMPORT_PREVIEW_HOURS = int(os.environ.get("CAISS_IMPORT_PREVIEW_HOURS", "24"))
 
 # Background work (django-tasks, the backport of Django 6's tasks): queued in the database, no broker to run.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
-CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 # Shown on every page: the records are demonstration data until CAISS publishes its own.
 SHOW_DEMO_NOTICE = env_bool("CAISS_SHOW_DEMO_NOTICE", True)
