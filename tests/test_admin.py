@@ -10,6 +10,7 @@ from django.urls import reverse
 from activism.models import Author, BlogPost, City, Initiative, PublicationStatus, Region, Theme
 
 from .conftest import (
+    change_url,
     form_errors,
     image_upload,
     make_author,
@@ -26,10 +27,6 @@ from .conftest import (
 pytestmark = pytest.mark.django_db
 
 CITY_ADD = reverse("admin:activism_city_add")
-
-
-def change_url(record):
-    return reverse(f"admin:activism_{record._meta.model_name}_change", args=[record.pk])
 
 
 def geojson_point(longitude, latitude):

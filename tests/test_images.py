@@ -14,6 +14,7 @@ from activism.images import SafeImageField
 from activism.models import Author, BlogPost, Initiative
 
 from .conftest import (
+    change_url,
     form_errors,
     image_upload,
     make_author,
@@ -67,10 +68,6 @@ def image_of(record):
     """The record's image: its photo, image or cover image."""
     (field,) = [field for field in record._meta.fields if isinstance(field, SafeImageField)]
     return getattr(record, field.name)
-
-
-def change_url(record):
-    return reverse(f"admin:activism_{record._meta.model_name}_change", args=[record.pk])
 
 
 def photo_with_location(size=(1600, 1000), image_format="JPEG"):
