@@ -39,6 +39,7 @@ from .forms import (
     SpreadsheetImportForm,
 )
 from .images import picture
+from .languages import in_every_language
 from .models import (
     Author,
     BlogPost,
@@ -62,7 +63,6 @@ from .resources import (
     stale_records_error,
 )
 from .tasks import preview_import_job, run_import_job
-from .translation import in_every_language
 
 # What restoring an earlier version leaves as it stands: the workflow state (bringing back old text is not publishing
 # or unpublishing it) and the version counter (the concurrent-edit check counts on it).

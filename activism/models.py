@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
 from .images import IMAGE_HELP_TEXT, LARGE_WIDTH, SMALL_WIDTH, SafeImageField, rendition
+from .languages import in_every_language
 from .markup import render_markdown
 
 LATITUDE_RANGE = (-90, 90)
@@ -113,6 +114,13 @@ class PublishedRecord(models.Model):
         return True
 
 
+class RegionQuerySet(models.QuerySet):
+    def public(self):
+        """Regions with a published initiative in one of their cities, sensitive ones included: those show at their
+        region's centre."""
+        return self.filter(Exists(Initiative.objects.published().filter(cities__region=OuterRef("pk"))))
+
+
 class Region(CuratedRecord):
     class Kind(models.TextChoices):
         REGION = "region", _("Region (oblys)")
@@ -139,6 +147,8 @@ class Region(CuratedRecord):
         validators=LONGITUDE_VALIDATORS,
         help_text=_("The centre of the region, where the map places its sensitive initiatives."),
     )
+
+    objects = RegionQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -223,6 +233,12 @@ class City(CuratedRecord):
         return reverse("activism:city-detail", args=[self.slug])
 
 
+class ThemeQuerySet(models.QuerySet):
+    def public(self):
+        """Themes with a published initiative."""
+        return self.filter(Exists(Initiative.objects.published().filter(themes=OuterRef("pk"))))
+
+
 class Theme(CuratedRecord):
     displayed_text_fields = ["name", "description"]
 
@@ -237,6 +253,8 @@ class Theme(CuratedRecord):
         help_text=_("Hex colour such as #c0392b, used for this theme on the map."),
     )
     display_order = models.PositiveSmallIntegerField(_("display order"), default=0)
+
+    objects = ThemeQuerySet.as_manager()
 
     class Meta:
         ordering = ["display_order", "name"]
@@ -265,7 +283,7 @@ class InitiativeQuerySet(models.QuerySet):
     def similar_names(self, names, threshold=0.8):
         """Records whose name, in any language, is close to one of these names (a likely duplicate)."""
         wanted = [casefold_words(name) for name in names if name and name.strip()]
-        fields = [build_localized_fieldname("name", code) for code, _name in settings.LANGUAGES]
+        fields = in_every_language("name")
         similar = []
         for record in self.only("pk", "slug", *fields):
             theirs = [casefold_words(getattr(record, field)) for field in fields if getattr(record, field)]
@@ -372,11 +390,7 @@ class Initiative(PublishedRecord, CuratedRecord):
 
     def save(self, *args, **kwargs):
         self.search_text = casefold_words(
-            " ".join(
-                getattr(self, build_localized_fieldname(field, language)) or ""
-                for field in ["name", "summary", "description"]
-                for language, _name in settings.LANGUAGES
-            )
+            " ".join(getattr(self, field) or "" for field in in_every_language("name", "summary", "description"))
         )
         if "update_fields" in kwargs and kwargs["update_fields"] is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}

@@ -19,6 +19,7 @@ from import_export.results import RowResult
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
+from .languages import in_every_language
 from .models import Author, BlogPost, City, Initiative, PublicationStatus, Region, Theme
 from .spreadsheets import (
     LIST_SEPARATOR,
@@ -32,7 +33,6 @@ from .spreadsheets import (
     from_safe_cell,
     safe_cell,
 )
-from .translation import in_every_language
 
 HISTORY_CHUNK = 500  # records read at once to write their versions to the history
 

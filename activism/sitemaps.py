@@ -47,12 +47,7 @@ class PlaceAndThemeSitemap(TranslatedSitemap):
     """Cities, regions and themes with at least one published initiative."""
 
     def items(self):
-        published = Initiative.objects.published()
-        return [
-            *City.objects.public(),
-            *Region.objects.filter(cities__initiatives__in=published).distinct(),
-            *Theme.objects.filter(initiatives__in=published).distinct(),
-        ]
+        return [*City.objects.public(), *Region.objects.public(), *Theme.objects.public()]
 
 
 class AuthorSitemap(TranslatedSitemap):

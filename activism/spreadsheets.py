@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 from import_export import widgets
 
 from .forms import COORDINATE_STEP
+from .languages import in_every_language
 from .models import casefold_words
-from .translation import in_every_language
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

@@ -3,16 +3,9 @@
 Slugs stay one per record, in Latin letters, so a permalink is the same in every language.
 """
 
-from django.conf import settings
 from modeltranslation.translator import TranslationOptions, register
-from modeltranslation.utils import build_localized_fieldname
 
 from .models import Author, BlogPost, City, Initiative, Region, Theme
-
-
-def in_every_language(*names):
-    """name_kk, name_ru, name_en, ...: the fields (and spreadsheet columns) holding a record's text in each language."""
-    return [build_localized_fieldname(name, code) for name in names for code, _name in settings.LANGUAGES]
 
 
 @register(Region)

@@ -19,6 +19,7 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 from django_otp.decorators import otp_required
 
+from . import open_data
 from .forms import InitiativeFilterForm
 from .models import Author, BlogPost, City, Initiative, Region, Theme
 from .spreadsheets import safe_cell
@@ -88,7 +89,7 @@ def home(request):
     context = {
         "initiative_count": published.count(),
         "city_count": City.objects.public().count(),
-        "region_count": Region.objects.filter(cities__initiatives__in=published).distinct().count(),
+        "region_count": Region.objects.public().count(),
         "latest_posts": BlogPost.objects.published().select_related("author")[:3],
         # Meta.ordering does not apply to grouped queries, hence the explicit order_by().
         "themes": Theme.objects.annotate(
@@ -260,83 +261,10 @@ class AboutView(TemplateView):
     template_name = "activism/about.html"
 
 
-def open_data_initiatives():
-    """What the open data offers: published initiatives, never sensitive ones, in a fixed number of queries."""
-    return (
-        Initiative.objects.published()
-        .not_sensitive()
-        .order_by("slug")
-        .prefetch_related(
-            Prefetch("themes", Theme.objects.order_by("slug")),
-            Prefetch("cities", City.objects.select_related("region").order_by("slug")),
-        )
-    )
-
-
-def open_data_columns():
-    """The columns of the open data files, each with its meaning, as the open data page documents them."""
-
-    def per_language(field, meaning):
-        return [(f"{field}_{code}", meaning % {"language": language}) for code, language in settings.LANGUAGES]
-
-    def one_of(choices):
-        return ", ".join(f"{value} ({label})" for value, label in choices.choices)
-
-    statuses = Initiative.ActivityStatus
-
-    return [
-        ("slug", gettext("The record's identifier, in Latin letters. It does not change.")),
-        ("url", gettext("The address of the initiative's page on this site.")),
-        *per_language("name", gettext("The name in %(language)s.")),
-        *per_language("summary", gettext("A summary in one or two sentences, in %(language)s.")),
-        ("form", gettext("The form of activism, one of: %(choices)s.") % {"choices": one_of(Initiative.Form)}),
-        ("activity_status", gettext("Whether it is active, one of: %(choices)s.") % {"choices": one_of(statuses)}),
-        ("year_started", gettext("The year it started, if known.")),
-        ("year_ended", gettext("The year it ended, if it has.")),
-        ("themes", gettext("Its themes, as the identifiers of the theme pages, separated by “;”.")),
-        ("cities", gettext("The cities where it works, as the identifiers of the city pages, separated by “;”.")),
-        ("regions", gettext("The regions of those cities, as the identifiers of the region pages, separated by “;”.")),
-        ("is_nationwide", gettext("“true” if it works across Kazakhstan, else “false”.")),
-        ("is_online", gettext("“true” if it works online, else “false”.")),
-        ("last_verified", gettext("When a researcher last checked the record (YYYY-MM-DD), if recorded.")),
-    ]
-
-
-def open_data_record(initiative, request):
-    """One initiative as the open data gives it: lists and true/false; the CSV writes them out as text."""
-    cities = list(initiative.cities.all())
-    record = {"slug": initiative.slug, "url": request.build_absolute_uri(initiative.get_absolute_url())}
-    for field in ["name", "summary"]:
-        for code, _language in settings.LANGUAGES:
-            record[f"{field}_{code}"] = getattr(initiative, f"{field}_{code}") or None
-    record |= {
-        "form": initiative.form,
-        "activity_status": initiative.activity_status,
-        "year_started": initiative.year_started,
-        "year_ended": initiative.year_ended,
-        "themes": [theme.slug for theme in initiative.themes.all()],
-        "cities": [city.slug for city in cities],
-        "regions": sorted({city.region.slug for city in cities}),
-        "is_nationwide": initiative.is_nationwide,
-        "is_online": initiative.is_online,
-        "last_verified": initiative.last_verified.isoformat() if initiative.last_verified else None,
-    }
-    return record
-
-
-def open_data_download(response, extension):
-    """A file named with its date of export (a CSV file has nowhere else to say it), open to any website."""
-    response.headers["Content-Disposition"] = (
-        f'attachment; filename="caiss-initiatives-{timezone.localdate().isoformat()}.{extension}"'
-    )
-    response.headers["Access-Control-Allow-Origin"] = "*"
-    return response
-
-
 @require_safe
-def open_data(request):
+def open_data_page(request):
     context = {
-        "columns": open_data_columns(),
+        "columns": open_data.columns(),
         "exported": timezone.localdate(),
         "initiative_count": Initiative.objects.published().not_sensitive().count(),
         "licence_name": settings.OPEN_DATA_LICENCE_NAME,
@@ -349,10 +277,10 @@ def open_data(request):
 def open_data_csv(request):
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response.write("\ufeff")  # a byte order mark: Excel then reads the file as UTF-8, Cyrillic included
-    writer = csv.DictWriter(response, fieldnames=[column for column, _meaning in open_data_columns()])
+    writer = csv.DictWriter(response, fieldnames=[column for column, _meaning in open_data.columns()])
     writer.writeheader()
-    for initiative in open_data_initiatives():
-        record = open_data_record(initiative, request)
+    for initiative in open_data.published_initiatives():
+        record = open_data.record(initiative, request)
         for column, value in record.items():
             if isinstance(value, bool):
                 value = "true" if value else "false"
@@ -360,21 +288,21 @@ def open_data_csv(request):
                 value = ";".join(value)
             record[column] = safe_cell(value)  # text a spreadsheet would run as a formula gets a leading "'"
         writer.writerow(record)
-    return open_data_download(response, "csv")
+    return open_data.download(response, "csv")
 
 
 @require_safe
 def open_data_geojson(request):
     """One MultiPoint feature per initiative, at its cities; an initiative without a city has no geometry."""
     features = []
-    for initiative in open_data_initiatives():
+    for initiative in open_data.published_initiatives():
         points = [[float(city.longitude), float(city.latitude)] for city in initiative.cities.all()]
         features.append(
             {
                 "type": "Feature",
                 "id": initiative.slug,
                 "geometry": {"type": "MultiPoint", "coordinates": points} if points else None,
-                "properties": open_data_record(initiative, request),
+                "properties": open_data.record(initiative, request),
             }
         )
     data = {
@@ -390,7 +318,7 @@ def open_data_geojson(request):
         "features": features,
     }
     response = JsonResponse(data, content_type="application/geo+json", json_dumps_params={"ensure_ascii": False})
-    return open_data_download(response, "geojson")
+    return open_data.download(response, "geojson")
 
 
 def locked_out(request, original_response=None, credentials=None):
