@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class ActivismConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
     name = "activism"
+
+    def ready(self):
+        from . import page_cache  # noqa: F401  (connects the signals that keep cached pages fresh)

@@ -1,8 +1,18 @@
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import reverse
-from django.utils.cache import patch_cache_control
+from django.utils.cache import (
+    get_cache_key,
+    has_vary_header,
+    learn_cache_key,
+    patch_cache_control,
+    set_response_etag,
+)
+from django.utils.http import http_date
+
+from .page_cache import content_version
 
 # Browser features no page of the site uses, denied to the site itself and to anything it could embed: no camera,
 # microphone or location, no payment, no USB or other devices, no interest-based advertising cohorts.
@@ -83,3 +93,80 @@ class StaffPagesNotCachedMiddleware:
         if request.path.startswith(reverse("admin:index")):
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+class PublicPageCacheMiddleware:
+    """Public pages as anonymous visitors get them, kept in Django's cache for CAISS_PAGE_CACHE_SECONDS, per address
+    (query string included) and language, under the content version (activism/page_cache.py): a change to any public
+    record makes every cached page stale at once.
+
+    Every page of the public site (the "activism" URLs, the sitemap, robots.txt) is cached, new ones included, except
+    the staff previews. Nothing is cached for a request with a session cookie (only staff log in; their pages are not
+    the public's), and no response is stored that is not a plain 200 the same for everyone: one that sets a cookie
+    (the CSRF token's included), varies with the cookies, or is private.
+
+    The check comes in process_view, once the URL is resolved, so the HTTPS redirect and the language come first;
+    every middleware still adds its headers on the way out.
+    """
+
+    OTHER_PUBLIC_PAGES = {"sitemap", "robots"}
+    NOT_CACHED = {"activism:initiative-preview", "activism:post-preview"}
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        content = getattr(request, "public_content_version", None)
+        if content is not None and not getattr(response, "from_page_cache", False) and self.can_store(response):
+            # Browsers may keep the page but must ask again before showing it (no-cache), so a publication shows on
+            # the next visit; asking costs a 304 without a body (ETag, Last-Modified) when nothing changed.
+            patch_cache_control(response, no_cache=True)
+            response.headers["Last-Modified"] = http_date(content["changed_at"].timestamp())
+            set_response_etag(response)
+            if request.method == "GET":
+                key = learn_cache_key(request, response, self.seconds(), self.key_prefix(content), cache)
+                cache.set(key, response, self.seconds())
+        return response
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        if not self.is_public_request(request):
+            return None
+        content = content_version()
+        request.public_content_version = content
+        # A HEAD request is answered from the GET's page, as Django's cache middleware does.
+        key = get_cache_key(request, self.key_prefix(content), "GET", cache)
+        response = cache.get(key) if key is not None else None
+        if response is not None:
+            response.from_page_cache = True
+        return response
+
+    @staticmethod
+    def seconds():
+        return settings.CAISS_PAGE_CACHE_SECONDS
+
+    @staticmethod
+    def key_prefix(content):
+        return f"public-pages:{content['version']}"
+
+    def is_public_request(self, request):
+        view_name = request.resolver_match.view_name
+        return (
+            self.seconds() > 0
+            and request.method in {"GET", "HEAD"}
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and (view_name.startswith("activism:") or view_name in self.OTHER_PUBLIC_PAGES)
+            and view_name not in self.NOT_CACHED
+        )
+
+    @staticmethod
+    def can_store(response):
+        cache_control = response.get("Cache-Control", "").lower()
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and not has_vary_header(response, "Cookie")
+            and "private" not in cache_control
+            and "no-store" not in cache_control
+        )

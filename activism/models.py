@@ -488,6 +488,10 @@ class BlogPostQuerySet(models.QuerySet):
         """Published and due: a post dated in the future is scheduled, not public yet."""
         return self.filter(publication_status=PublicationStatus.PUBLISHED, published_at__lte=timezone.now())
 
+    def scheduled(self):
+        """Published with a future date: public from that date on."""
+        return self.filter(publication_status=PublicationStatus.PUBLISHED, published_at__gt=timezone.now())
+
 
 class BlogPost(PublishedRecord, CuratedRecord):
     displayed_text_fields = ["title", "lead", "body"]

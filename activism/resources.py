@@ -21,6 +21,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from .languages import in_every_language
 from .models import Author, BlogPost, City, Initiative, PublicationStatus, Region, Theme
+from .page_cache import public_content_changed
 from .spreadsheets import (
     LIST_SEPARATOR,
     ChoiceWidget,
@@ -300,6 +301,7 @@ class CuratedResource(resources.ModelResource):
                     for record in added
                 ]
             )
+            public_content_changed()  # a bulk insert sends no signal: the cached public pages must still go stale
         cache.pop(name, None)
         kept = manager.get_queryset()  # not evaluated: the records are known
         kept._result_cache = [record for record in current if record.pk in wanted_pks] + added

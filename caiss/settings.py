@@ -63,6 +63,11 @@ MIDDLEWARE = [
     # First, so that their headers are on every response: redirects, static files and error pages included.
     "activism.middleware.PermissionsPolicyMiddleware",
     "activism.middleware.StaffPagesNotCachedMiddleware",
+    # A revisit with the page's ETag or date gets 304 Not Modified, whether the page came from the cache or not.
+    "django.middleware.http.ConditionalGetMiddleware",
+    # Public pages kept in the cache (CAISS_PAGE_CACHE_SECONDS). Before the others, so that it sees the cookies and
+    # Vary headers they add before storing a page, and they add their headers to a page served from the cache.
+    "activism.middleware.PublicPageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -102,6 +107,9 @@ DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         conn_max_age=int(os.environ.get("DATABASE_CONN_MAX_AGE", "0")),
+        # A connection kept open is checked before each request reuses it: after a database restart, a dead one is
+        # replaced instead of failing the request.
+        conn_health_checks=True,
     )
 }
 # The same database through a connection of its own: a background import notes its progress there, so the admin sees
@@ -109,7 +117,22 @@ DATABASES = {
 # activism/tasks.py).
 DATABASES["progress"] = {**DATABASES["default"], "TEST": {"MIRROR": "default"}}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6's default: a typed "example.org" becomes https://
+
+# Django's cache: the public pages (activism/middleware.py, PublicPageCacheMiddleware) and the notes of
+# django-imagekit on which resized images exist. Each process keeps its own in memory, unless REDIS_URL names a
+# Redis server they share (e.g. redis://127.0.0.1:6379/0): production runs several processes, and a change made in
+# one (the admin, the import worker) must reach the pages of all.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# How long a public page is kept in the cache, in seconds; 0 keeps none. A change to any public record makes every
+# cached page stale at once (activism/page_cache.py) in every process that shares the cache; with the cache in memory,
+# the other processes keep showing their copies for up to this long.
+CAISS_PAGE_CACHE_SECONDS = int(os.environ.get("CAISS_PAGE_CACHE_SECONDS", "600"))
 
 # Staff accounts (README, "Staff accounts"). Logging in takes a password and a code from an authenticator app;
 # the admin refuses a session that has not passed both (caiss/admin.py).

@@ -34,6 +34,13 @@ def media_root(settings, tmp_path):
     return settings.MEDIA_ROOT
 
 
+@pytest.fixture(autouse=True)
+def no_page_cache(settings):
+    """Tests read pages as rendered: a test runs in a transaction never committed, so the cached pages would never go
+    stale. tests/test_page_cache.py turns the cache on, in tests that commit."""
+    settings.CAISS_PAGE_CACHE_SECONDS = 0
+
+
 def make_region(name="Almaty Region", **fields):
     fields.setdefault("slug", slugify(name))
     return Region.objects.create(name=name, **fields)
