@@ -2,8 +2,11 @@
 VENV := .venv
 PYTHON := $(VENV)/bin/python
 HOST := 127.0.0.1:8000
+# make serve: the address gunicorn listens on, and its worker processes (two a CPU, plus one).
+BIND ?= $(HOST)
+WEB_CONCURRENCY ?= $(shell python3 -c "import os; print(2 * os.cpu_count() + 1)")
 
-.PHONY: run test setup gdal migrate demo lint format bench clean
+.PHONY: run serve production-settings test setup gdal migrate demo lint format bench clean
 
 run: setup
 	DJANGO_DEBUG=1 $(PYTHON) manage.py migrate --no-input
@@ -13,6 +16,17 @@ run: setup
 	DJANGO_DEBUG=1 $(PYTHON) manage.py db_worker & worker=$$!; \
 		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 		DJANGO_DEBUG=1 $(PYTHON) manage.py runserver $(HOST)
+
+# The site as production runs it: DEBUG off, static files collected, migrations applied, gunicorn.
+serve: production-settings setup
+	DJANGO_DEBUG=0 $(PYTHON) manage.py collectstatic --no-input
+	DJANGO_DEBUG=0 $(PYTHON) manage.py migrate --no-input
+	DJANGO_DEBUG=0 $(VENV)/bin/gunicorn caiss.wsgi --bind $(BIND) --workers $(WEB_CONCURRENCY) --access-logfile -
+
+# Checked before anything is installed or run.
+production-settings:
+	@test -n "$$DJANGO_SECRET_KEY" || { echo "make serve needs DJANGO_SECRET_KEY (and DJANGO_ALLOWED_HOSTS): see README, Production notes."; exit 1; }
+	@test -n "$$DJANGO_ALLOWED_HOSTS" || { echo "make serve needs DJANGO_ALLOWED_HOSTS, the host names the site answers to: see README, Production notes."; exit 1; }
 
 test: setup
 	DJANGO_DEBUG=1 $(VENV)/bin/pytest $(PYTEST_ARGS)

@@ -4,7 +4,7 @@ with 503 and a page that says so."""
 from unittest import mock
 
 import pytest
-from django.db import InterfaceError, OperationalError, connection
+from django.db import InterfaceError, OperationalError, close_old_connections, connection
 from django.urls import reverse
 
 pytestmark = pytest.mark.django_db
@@ -137,3 +137,31 @@ def test_a_bug_answers_the_500_page_in_the_language_of_the_address(client, site_
     assert '<html lang="ru">' in response.content.decode()
     assert "Retry-After" not in response
     assert 'href="/ru/"' in response.content.decode()  # a way back to the home page
+
+
+# A database restart
+
+
+def test_database_connections_are_checked_before_reuse(settings):
+    assert settings.DATABASES["default"]["CONN_HEALTH_CHECKS"] is True
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_request_works_after_the_database_server_closed_its_connection(client, site_data):
+    """A connection kept open between requests (DATABASE_CONN_MAX_AGE) that the server closed, as a PostgreSQL restart
+    does, is replaced before the next request uses it."""
+    if connection.vendor != "postgresql":
+        pytest.skip("needs PostgreSQL: SQLite has no server to close the connection")
+    connection.settings_dict["CONN_MAX_AGE"] = 60
+    connection.close()  # the next connection is kept for a minute
+    try:
+        assert client.get(reverse("activism:home")).status_code == 200
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_backend_pid()")
+            pid = cursor.fetchone()[0]
+        with connection.Database.connect(**connection.get_connection_params()) as other, other.cursor() as cursor:
+            cursor.execute("SELECT pg_terminate_backend(%s)", [pid])
+        close_old_connections()  # what a server does as each request starts (the test client skips it)
+        assert client.get(reverse("activism:home")).status_code == 200
+    finally:
+        connection.settings_dict["CONN_MAX_AGE"] = 0
