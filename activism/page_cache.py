@@ -2,14 +2,14 @@
 
 Any change to a record the public pages show (a save, a delete, a publication, an archiving, a restored version, an
 import, a theme or city added or removed) moves the version on once its transaction commits: every page cached under
-the old version is stale at once, in every process that shares the cache. A scheduled post moves it on when its
+the old version is stale at once, in every process (the version is in the "shared" cache: see CACHES). A scheduled post moves it on when its
 date comes, so it appears on the pages at its time without anyone saving anything.
 """
 
 import uuid
 from datetime import timedelta
 
-from django.core.cache import cache
+from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
 from django.dispatch import receiver
@@ -42,6 +42,7 @@ def new_content_version(previous=None):
 
 def content_version():
     """The current version: {"version", "changed_at", "next_post_due_at"}."""
+    cache = caches["shared"]
     state = cache.get(CONTENT_VERSION_KEY)
     if state is None:  # the first request, or the cache was emptied
         state = new_content_version()
@@ -54,6 +55,7 @@ def content_version():
 
 
 def bump_content_version():
+    cache = caches["shared"]
     state = new_content_version(previous=cache.get(CONTENT_VERSION_KEY))
     cache.set(CONTENT_VERSION_KEY, state, timeout=None)
     return state

@@ -120,18 +120,29 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 FORMS_URLFIELD_ASSUME_HTTPS = True  # Django 6's default: a typed "example.org" becomes https://
 
-# Django's cache: the public pages (activism/middleware.py, PublicPageCacheMiddleware) and the notes of
-# django-imagekit on which resized images exist. Each process keeps its own in memory, unless REDIS_URL names a
-# Redis server they share (e.g. redis://127.0.0.1:6379/0): production runs several processes, and a change made in
-# one (the admin, the import worker) must reach the pages of all.
+# Django's caches. "default" holds the public pages (activism/middleware.py, PublicPageCacheMiddleware) and the notes of
+# django-imagekit on which resized images exist; "shared" holds the version of the public content those pages are kept
+# under (activism/page_cache.py), which every process must read alike: a change made in one (the admin, the import
+# worker) must reach the pages of all. With REDIS_URL (e.g. redis://127.0.0.1:6379/0) both live on that Redis server,
+# shared by every process on every machine. Without it, each process keeps its pages in its own memory and the version
+# in a folder on disk, shared by the processes of this machine (gunicorn's workers, the task worker): enough for one
+# server, never stale; several servers need Redis.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+        "shared": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL},
+    }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "shared": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": os.environ.get("CAISS_SHARED_CACHE_DIR", BASE_DIR / ".cache"),
+        },
+    }
 # How long a public page is kept in the cache, in seconds; 0 keeps none. A change to any public record makes every
-# cached page stale at once (activism/page_cache.py) in every process that shares the cache; with the cache in memory,
-# the other processes keep showing their copies for up to this long.
+# cached page stale at once (activism/page_cache.py).
 CAISS_PAGE_CACHE_SECONDS = int(os.environ.get("CAISS_PAGE_CACHE_SECONDS", "600"))
 
 # Staff accounts (README, "Staff accounts"). Logging in takes a password and a code from an authenticator app;

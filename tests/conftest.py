@@ -35,10 +35,15 @@ def media_root(settings, tmp_path):
 
 
 @pytest.fixture(autouse=True)
-def no_page_cache(settings):
+def no_page_cache(settings, tmp_path):
     """Tests read pages as rendered: a test runs in a transaction never committed, so the cached pages would never go
-    stale. tests/test_page_cache.py turns the cache on, in tests that commit."""
+    stale. tests/test_page_cache.py turns the cache on, in tests that commit. The content version, which commits move
+    on, stays in the test's own folder."""
     settings.CAISS_PAGE_CACHE_SECONDS = 0
+    settings.CACHES = {
+        **settings.CACHES,
+        "shared": {**settings.CACHES["shared"], "LOCATION": tmp_path / "shared-cache"},
+    }
 
 
 def make_region(name="Almaty Region", **fields):

@@ -9,6 +9,7 @@ from unittest import mock
 
 import pytest
 from django.core.cache import cache
+from django.core.cache.backends.filebased import FileBasedCache
 from django.db import connection
 from django.middleware.csrf import get_token
 from django.shortcuts import render
@@ -18,6 +19,7 @@ from django.utils import timezone
 from reversion.models import Version
 
 from activism.models import BlogPost, ImportJob, Initiative
+from activism.page_cache import CONTENT_VERSION_KEY, new_content_version
 
 from .conftest import (
     confirm,
@@ -37,9 +39,11 @@ REDIS_URL = os.environ.get("CAISS_TEST_REDIS_URL", "redis://127.0.0.1:6379/5")
 
 
 @pytest.fixture(autouse=True)
-def page_cache(settings):
+def page_cache(settings, tmp_path):
+    """The caches as the settings make them without REDIS_URL: pages in memory, the content version in a folder."""
     settings.CACHES = {
-        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "page-cache-tests"}
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "page-cache-tests"},
+        "shared": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": tmp_path / "shared"},
     }
     settings.CAISS_PAGE_CACHE_SECONDS = 600
     cache.clear()
@@ -272,7 +276,8 @@ def test_with_redis_a_publication_shows_at_once(client, editor, settings, site_d
         if os.environ.get("CAISS_REQUIRE_REDIS"):
             raise
         pytest.skip(f"Redis is not reachable at {REDIS_URL} (CAISS_REQUIRE_REDIS makes this a failure)")
-    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    redis_cache = {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    settings.CACHES = {"default": redis_cache, "shared": redis_cache}
     cache.clear()  # the test's own Redis database
     try:
         listing = reverse("activism:initiative-list")
@@ -283,3 +288,20 @@ def test_with_redis_a_publication_shows_at_once(client, editor, settings, site_d
         assert "Secret Draft Initiative" in client.get(listing).content.decode()
     finally:
         cache.clear()
+
+
+def test_a_change_made_in_another_process_reaches_the_pages_this_one_cached(client, site_data, settings):
+    """Without Redis each process keeps its pages in its own memory; the content version is on disk, where the other
+    processes of the server (gunicorn's workers, the import worker) write it when they change a record."""
+    listing = reverse("activism:initiative-list")
+    client.get(listing)
+    assert not rendered(client, listing)[1]
+
+    # The import worker, another process, publishes a record: it opens the same folder and moves the version on.
+    Initiative.objects.filter(pk=site_data["draft"].pk).update(publication_status="published")
+    other_process = FileBasedCache(settings.CACHES["shared"]["LOCATION"], {})
+    other_process.set(CONTENT_VERSION_KEY, new_content_version(previous=other_process.get(CONTENT_VERSION_KEY)), None)
+
+    page, was_rendered = rendered(client, listing)
+    assert was_rendered
+    assert "Secret Draft Initiative" in page.content.decode()
