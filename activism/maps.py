@@ -12,10 +12,11 @@ from django.utils.translation import ngettext
 from .models import City, Region
 
 
-def public_places(initiatives=None, region=None, city=None, query=""):
+def places_with_counts(initiatives=None, region=None, city=None, query=""):
     """The places of these published initiatives (all, if not given), each with how many it shows, in two queries:
-    the cities with their non-sensitive initiatives, then the regions' centres with their sensitive ones (a
-    sensitive initiative never adds to its city's count). With a region or a city, only the places there.
+    the cities with their non-sensitive initiatives, then the regions with their sensitive ones, shown at the
+    region's centre (a sensitive initiative never adds to its city's count). With a region or a city, only the
+    places there. Cities first, each kind by name.
 
     `query` is the filters' query string the places' links keep.
     """

@@ -66,7 +66,7 @@ def initiative_map(request):
     have no marker. Its size follows the number of places, not of initiatives."""
     filter_form = InitiativeFilterForm(request.GET, with_search=False, with_city=False)
     initiatives = filter_form.filter(Initiative.objects.published())
-    places = maps.public_places(
+    places = maps.places_with_counts(
         initiatives, region=filter_form.cleaned_data.get("region"), query=filter_form.query_string()
     )
     context = {
@@ -180,7 +180,7 @@ class CityDetailView(DetailView):
         initiatives = listed_initiatives().not_sensitive().filter(cities=self.object)
         return super().get_context_data(
             page_obj=paginate(self.request, initiatives, INITIATIVES_PER_PAGE),
-            map_data=maps.map_data(maps.public_places(city=self.object)),
+            map_data=maps.map_data(maps.places_with_counts(city=self.object)),
             **kwargs,
         )
 
@@ -190,7 +190,7 @@ class RegionDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         # Its cities with their counts, and its centre with its sensitive initiatives: the map's markers.
-        places = maps.public_places(region=self.object)
+        places = maps.places_with_counts(region=self.object)
         return super().get_context_data(
             page_obj=paginate(self.request, listed_initiatives().in_region(self.object), INITIATIVES_PER_PAGE),
             map_data=maps.map_data(places),
@@ -204,7 +204,7 @@ class ThemeDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         initiatives = Initiative.objects.filter(themes=self.object)
-        places = maps.public_places(initiatives, query=urlencode({"theme": self.object.slug}))
+        places = maps.places_with_counts(initiatives, query=urlencode({"theme": self.object.slug}))
         return super().get_context_data(
             page_obj=paginate(self.request, listed_initiatives().filter(themes=self.object), INITIATIVES_PER_PAGE),
             map_data=maps.map_data(places),
