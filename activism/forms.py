@@ -3,6 +3,7 @@ import csv
 import io
 import zipfile
 from decimal import Decimal
+from urllib.parse import urlencode
 
 import openpyxl
 from django import forms
@@ -76,13 +77,24 @@ class InitiativeFilterForm(forms.Form):
         if "status" in data:
             queryset = queryset.filter(activity_status=data["status"])
         if "region" in data:
-            queryset = queryset.filter(cities__region=data["region"])
+            queryset = queryset.in_region(data["region"])
         if "city" in data:
-            # Sensitive initiatives are never tied to a city in public.
+            # Sensitive initiatives are never tied to a city in public. One city is one row of the through table:
+            # no record repeats.
             queryset = queryset.filter(cities=data["city"]).not_sensitive()
-        if "region" in data or "city" in data:
-            queryset = queryset.distinct()
         return queryset
+
+    def query_string(self):
+        """The valid theme, form and status filters as a query string, for links that keep them (a place's list
+        and map popup); the place itself replaces the region and city filters."""
+        self.is_valid()
+        theme = self.cleaned_data.get("theme")
+        kept = {
+            "theme": theme.slug if theme else "",
+            "form": self.cleaned_data.get("form"),
+            "status": self.cleaned_data.get("status"),
+        }
+        return urlencode({name: value for name, value in kept.items() if value})
 
 
 class CuratedRecordForm(forms.ModelForm):

@@ -1,9 +1,10 @@
+from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -120,6 +121,17 @@ class RegionQuerySet(models.QuerySet):
         region's centre."""
         return self.filter(Exists(Initiative.objects.published().filter(cities__region=OuterRef("pk"))))
 
+    def with_sensitive_counts(self, initiatives=None):
+        """Regions holding published sensitive initiatives (among these, if given), each with `sensitive_count`: how
+        many. The map shows those at the region's centre, never at their cities; one grouped query."""
+        initiatives = Initiative.objects.all() if initiatives is None else initiatives
+        return (
+            self.filter(cities__initiatives__in=initiatives.published().sensitive())
+            # An initiative in two cities of the region counts once.
+            .annotate(sensitive_count=Count("cities__initiatives", distinct=True))
+            .order_by("name")
+        )
+
 
 class Region(CuratedRecord):
     class Kind(models.TextChoices):
@@ -173,6 +185,9 @@ class Region(CuratedRecord):
     def get_absolute_url(self):
         return reverse("activism:region-detail", args=[self.slug])
 
+    def as_place(self, count=None, query=""):
+        return Place(Place.REGION, self.slug, self.name, self.latitude, self.longitude, count=count, query=query)
+
 
 class CityQuerySet(models.QuerySet):
     def public(self):
@@ -182,6 +197,16 @@ class CityQuerySet(models.QuerySet):
         no page, and appears in no filter, count, sitemap or map.
         """
         return self.filter(Exists(Initiative.objects.published().not_sensitive().filter(cities=OuterRef("pk"))))
+
+    def with_public_counts(self, initiatives=None):
+        """The public cities of these initiatives (all, if not given), each with `public_count`: how many of them,
+        published and not sensitive, it holds. Counts the rows of the cities' through table in one grouped query."""
+        initiatives = Initiative.objects.all() if initiatives is None else initiatives
+        return (
+            self.filter(initiatives__in=initiatives.published().not_sensitive())
+            .annotate(public_count=Count("initiatives"))
+            .order_by("name")
+        )
 
 
 class City(CuratedRecord):
@@ -231,6 +256,67 @@ class City(CuratedRecord):
 
     def get_absolute_url(self):
         return reverse("activism:city-detail", args=[self.slug])
+
+    def as_place(self, count=None, query=""):
+        """The city as a place; its region must be loaded with it (select_related) where many are shown."""
+        return Place(
+            Place.CITY,
+            self.slug,
+            self.name,
+            self.latitude,
+            self.longitude,
+            region_slug=self.region.slug,
+            region_name=self.region.name,
+            count=count,
+            query=query,
+        )
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where the public sees initiatives: a city, or a region's centre for the sensitive ones. One shape for the map,
+    its popups and the lists of places, so no page has to tell a City from a Region."""
+
+    CITY = "city"
+    REGION = "region"
+
+    kind: str
+    slug: str
+    name: str
+    latitude: object  # a Decimal, or None for a region without a centre
+    longitude: object
+    region_slug: str = ""
+    region_name: str = ""
+    count: int | None = None
+    # The public filters (theme, form, status) as a query string, carried by the links to the list and the popup.
+    query: str = ""
+
+    @property
+    def is_city(self):
+        return self.kind == self.CITY
+
+    @property
+    def url(self):
+        return reverse(f"activism:{self.kind}-detail", args=[self.slug])
+
+    @property
+    def region_url(self):
+        return reverse("activism:region-detail", args=[self.region_slug]) if self.region_slug else ""
+
+    @property
+    def popup_url(self):
+        """The small HTML fragment the map's popup loads: this place's initiatives under the same filters."""
+        return self.with_query(reverse("activism:map-place", args=[self.kind, self.slug]), self.query)
+
+    @property
+    def list_url(self):
+        """The initiative list under the same filters, narrowed to this city or region."""
+        query = "&".join(part for part in [f"{self.kind}={self.slug}", self.query] if part)
+        return self.with_query(reverse("activism:initiative-list"), query)
+
+    @staticmethod
+    def with_query(url, query):
+        return f"{url}?{query}" if query else url
 
 
 class ThemeQuerySet(models.QuerySet):
@@ -298,6 +384,14 @@ class InitiativeQuerySet(models.QuerySet):
     def not_sensitive(self):
         """Records that may appear with their city, in the sitemap and in the open data."""
         return self.filter(is_sensitive=False)
+
+    def sensitive(self):
+        """Records the public sees by region only."""
+        return self.filter(is_sensitive=True)
+
+    def in_region(self, region):
+        """Records with a city in the region, each once: a subquery, not a join that would repeat a record."""
+        return self.filter(Exists(City.objects.filter(region=region, initiatives=OuterRef("pk"))))
 
     def unverified_since(self, date):
         return self.filter(Q(last_verified__isnull=True) | Q(last_verified__lt=date))
@@ -375,6 +469,16 @@ class Initiative(PublishedRecord, CuratedRecord):
         verbose_name = _("initiative")
         verbose_name_plural = _("initiatives")
         permissions = [("publish_initiative", _("Can publish, archive and unpublish initiatives"))]
+        # What the public filters read; the public list is ordered by the name in the page's language.
+        indexes = [
+            models.Index(fields=["publication_status", "is_sensitive"], name="initiative_public"),
+            models.Index(fields=["form"], name="initiative_form"),
+            models.Index(fields=["activity_status"], name="initiative_activity_status"),
+            *(
+                models.Index(fields=["publication_status", field], name=f"initiative_public_{field}")
+                for field in in_every_language("name")
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=Q(year_ended__isnull=True)
@@ -407,11 +511,12 @@ class Initiative(PublishedRecord, CuratedRecord):
         return self.publication_status == PublicationStatus.PUBLISHED
 
     def public_places(self):
-        """Where the public may see the initiative act: its cities, or only their regions when it is sensitive."""
+        """Where the public may see the initiative act (Place): its cities, or only their regions when it is
+        sensitive. Prefetch the cities with their regions where many initiatives are shown."""
         cities = self.cities.all()
         if not self.is_sensitive:
-            return list(cities)
-        return list({city.region_id: city.region for city in cities}.values())
+            return [city.as_place() for city in cities]
+        return [region.as_place() for region in {city.region_id: city.region for city in cities}.values()]
 
     def description_html(self):
         return render_markdown(self.description)

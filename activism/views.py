@@ -1,27 +1,28 @@
 import csv
 import sys
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
 from django.db import InterfaceError, OperationalError
 from django.db.models import Count, Prefetch, Q
-from django.http import HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
-from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext
 from django.views import defaults
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 from django_otp.decorators import otp_required
 
-from . import open_data
+from . import maps, open_data
 from .forms import InitiativeFilterForm
-from .models import Author, BlogPost, City, Initiative, Region, Theme
+from .models import Author, BlogPost, City, Initiative, Place, Region, Theme
 from .spreadsheets import safe_cell
 
 INITIATIVES_PER_PAGE = 20
@@ -31,7 +32,7 @@ DATABASE_RETRY_AFTER_SECONDS = 60
 
 
 def listed_initiatives():
-    """Published initiatives with what a list row and a map marker show, in a fixed number of queries."""
+    """Published initiatives with what a list row shows (themes, places), in a fixed number of queries."""
     return Initiative.objects.published().prefetch_related(
         "themes", Prefetch("cities", City.objects.select_related("region"))
     )
@@ -42,47 +43,6 @@ def paginate(request, queryset, per_page):
     return Paginator(queryset, per_page).get_page(request.GET.get("page"))
 
 
-def map_data(initiatives, only_city=None, only_region=None):
-    """One marker per city with its published initiatives, for the Leaflet map (sent with json_script).
-
-    With a city or a region, only the markers there: an initiative's other cities belong to other pages.
-    """
-    markers = {}
-    for initiative in initiatives:
-        for place in initiative.public_places():
-            # A sensitive initiative's place is a region: it shows at the region's centre, or not at all.
-            region_id = place.pk if isinstance(place, Region) else place.region_id
-            if only_city is not None and place != only_city:
-                continue
-            if only_region is not None and region_id != only_region.pk:
-                continue
-            if place.latitude is None or place.longitude is None:
-                continue
-            marker = markers.setdefault(
-                (type(place).__name__, place.pk),
-                {
-                    "name": place.name,
-                    "url": place.get_absolute_url(),
-                    "lat": float(place.latitude),
-                    "lng": float(place.longitude),
-                    "initiatives": [],
-                },
-            )
-            marker["initiatives"].append({"name": initiative.name, "url": initiative.get_absolute_url()})
-    for marker in markers.values():
-        count = len(marker["initiatives"])
-        marker["label"] = ngettext("%(city)s: %(count)d initiative", "%(city)s: %(count)d initiatives", count) % {
-            "city": marker["name"],
-            "count": count,
-        }
-    return {
-        "tiles": {"url": settings.MAP_TILES_URL, "attribution": settings.MAP_TILES_ATTRIBUTION},
-        "center": settings.MAP_CENTER,
-        "zoom": settings.MAP_ZOOM,
-        "markers": sorted(markers.values(), key=lambda marker: marker["name"]),
-    }
-
-
 @require_safe
 def home(request):
     published = Initiative.objects.published()
@@ -91,9 +51,10 @@ def home(request):
         "city_count": City.objects.public().count(),
         "region_count": Region.objects.public().count(),
         "latest_posts": BlogPost.objects.published().select_related("author")[:3],
-        # Meta.ordering does not apply to grouped queries, hence the explicit order_by().
+        # Meta.ordering does not apply to grouped queries, hence the explicit order_by(). Each row of the themes'
+        # through table is one initiative: no DISTINCT needed.
         "themes": Theme.objects.annotate(
-            initiative_count=Count("initiatives", filter=Q(initiatives__in=published), distinct=True)
+            initiative_count=Count("initiatives", filter=Q(initiatives__in=published))
         ).order_by("display_order", "name"),
     }
     return render(request, "activism/home.html", context)
@@ -101,15 +62,47 @@ def home(request):
 
 @require_safe
 def initiative_map(request):
+    """One marker per place with its count; the page lists the places, and a page at a time of the initiatives that
+    have no marker. Its size follows the number of places, not of initiatives."""
     filter_form = InitiativeFilterForm(request.GET, with_search=False, with_city=False)
-    initiatives = list(filter_form.filter(listed_initiatives()))
+    initiatives = filter_form.filter(Initiative.objects.published())
+    places = maps.places_with_counts(
+        initiatives, region=filter_form.cleaned_data.get("region"), query=filter_form.query_string()
+    )
     context = {
         "filter_form": filter_form,
-        "initiatives": initiatives,
-        "map_data": map_data(initiatives, only_region=filter_form.cleaned_data.get("region")),
-        "without_city": [initiative for initiative in initiatives if not initiative.public_places()],
+        "initiative_count": initiatives.count(),
+        "places": places,
+        "map_data": maps.map_data(places),
+        "without_city_page": paginate(request, initiatives.filter(cities=None), INITIATIVES_PER_PAGE),
     }
     return render(request, "activism/map.html", context)
+
+
+@require_safe
+def map_place(request, kind, slug):
+    """The initiatives behind one marker of the map, under the map's filters: a small HTML fragment its popup loads.
+
+    A place with nothing public under these filters has no marker, and answers 404 as an unknown one does."""
+    filter_form = InitiativeFilterForm(request.GET, with_search=False, with_city=False)
+    initiatives = filter_form.filter(Initiative.objects.published())
+    if kind == Place.CITY:
+        record = get_object_or_404(City.objects.public().select_related("region"), slug=slug)
+        # Sensitive initiatives never show at their city, only at their region's centre.
+        initiatives = initiatives.not_sensitive().filter(cities=record)
+    elif kind == Place.REGION:
+        record = get_object_or_404(Region, slug=slug)
+        initiatives = initiatives.sensitive().in_region(record)
+    else:
+        raise Http404
+    page = paginate(request, initiatives, INITIATIVES_PER_PAGE)
+    if not page.paginator.count:
+        raise Http404
+    context = {"place": record.as_place(page.paginator.count, filter_form.query_string()), "page_obj": page}
+    response = render(request, "activism/map_place.html", context)
+    # A part of the map page, not a page of its own for search engines.
+    response.headers["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @require_safe
@@ -152,7 +145,7 @@ class InitiativeDetailView(NoIndexMixin, DetailView):
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(map_data=map_data([self.object]), **kwargs)
+        return super().get_context_data(map_data=maps.initiative_map_data(self.object), **kwargs)
 
 
 class StaffPreviewMixin:
@@ -184,9 +177,11 @@ class CityDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         # Sensitive initiatives never show at their city, only at their region.
-        initiatives = list(listed_initiatives().not_sensitive().filter(cities=self.object))
+        initiatives = listed_initiatives().not_sensitive().filter(cities=self.object)
         return super().get_context_data(
-            initiatives=initiatives, map_data=map_data(initiatives, only_city=self.object), **kwargs
+            page_obj=paginate(self.request, initiatives, INITIATIVES_PER_PAGE),
+            map_data=maps.map_data(maps.places_with_counts(city=self.object)),
+            **kwargs,
         )
 
 
@@ -194,19 +189,12 @@ class RegionDetailView(DetailView):
     model = Region
 
     def get_context_data(self, **kwargs):
-        initiatives = list(listed_initiatives().filter(cities__region=self.object).distinct())
+        # Its cities with their counts, and its centre with its sensitive initiatives: the map's markers.
+        places = maps.places_with_counts(region=self.object)
         return super().get_context_data(
-            initiatives=initiatives,
-            map_data=map_data(initiatives, only_region=self.object),
-            cities=self.object.cities.public()
-            .annotate(
-                initiative_count=Count(
-                    "initiatives",
-                    filter=Q(initiatives__in=Initiative.objects.published().not_sensitive()),
-                    distinct=True,
-                )
-            )
-            .order_by("name"),
+            page_obj=paginate(self.request, listed_initiatives().in_region(self.object), INITIATIVES_PER_PAGE),
+            map_data=maps.map_data(places),
+            cities=[place for place in places if place.is_city],
             **kwargs,
         )
 
@@ -215,10 +203,11 @@ class ThemeDetailView(DetailView):
     model = Theme
 
     def get_context_data(self, **kwargs):
-        initiatives = list(listed_initiatives().filter(themes=self.object))
+        initiatives = Initiative.objects.filter(themes=self.object)
+        places = maps.places_with_counts(initiatives, query=urlencode({"theme": self.object.slug}))
         return super().get_context_data(
-            initiatives=initiatives,
-            map_data=map_data(initiatives),
+            page_obj=paginate(self.request, listed_initiatives().filter(themes=self.object), INITIATIVES_PER_PAGE),
+            map_data=maps.map_data(places),
             posts=BlogPost.objects.published().filter(themes=self.object).select_related("author")[:5],
             **kwargs,
         )

@@ -8,7 +8,9 @@ from html.parser import HTMLParser
 import pytest
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import slugify
@@ -90,6 +92,15 @@ def make_post(title="Notes from the field", author=None, published=True, publish
         published_at=published_at or timezone.now() - timedelta(days=1),
         **fields,
     )
+
+
+def queries_for(client, url):
+    """How many database queries a GET of the page makes (it must answer 200): compared at two data sizes, a page's
+    number of queries must not grow with the records."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    return len(queries)
 
 
 def image_upload(name="photo.png", image_format="PNG", size=(40, 30), mode="RGB"):

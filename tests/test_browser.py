@@ -67,19 +67,23 @@ def map_site():
     make_initiative("Hidden Draft", cities=[almaty], themes=[theme], published=False)
 
 
-def test_map_shows_clusters_and_popups_that_lead_to_the_initiative(live_server, map_site, browser_page):
+def test_map_shows_clusters_and_popups_that_load_the_initiatives_of_a_place(live_server, map_site, browser_page):
     page = browser_page
-    page.goto(live_server.url + reverse("activism:map"))
+    response = page.goto(live_server.url + reverse("activism:map"))
+    policy = response.headers["content-security-policy"]
+    assert "script-src 'self'" in policy and "unsafe-inline" not in policy
     page.wait_for_selector(".map--ready .leaflet-marker-icon")
 
-    # Karaganda and Temirtau are one cluster at the national zoom level.
+    # Karaganda (2) and Temirtau (1) are one cluster at the national zoom level: it sums its places' counts, so the
+    # initiative working in both counts twice.
     cluster = page.locator(".marker-cluster")
     assert cluster.count() == 1
-    assert cluster.first.inner_text().strip() == "2"
+    assert cluster.first.inner_text().strip() == "3"
 
     page.locator(".leaflet-marker-icon:not(.marker-cluster)").first.click()
     popup = page.locator(".leaflet-popup-content")
-    popup.wait_for()
+    popup.locator(".map-popup__list li").first.wait_for()  # loaded when the popup opened
+    assert "1 initiative here" in popup.inner_text()
     assert "Save the Park" in popup.inner_text()
     assert "Hidden Draft" not in popup.inner_text()
 
@@ -97,12 +101,25 @@ def test_clicking_a_cluster_zooms_in_to_its_cities(live_server, map_site, browse
     page.locator(".marker-cluster").first.wait_for(state="detached")
     page.locator(".leaflet-marker-icon", has_text="2").first.click()
     popup = page.locator(".leaflet-popup-content")
-    popup.wait_for()
+    popup.locator(".map-popup__list li").first.wait_for()
     assert "Karaganda" in popup.inner_text()
     assert "Clean Air Karaganda" in popup.inner_text()
+    assert "Steel Workers Voice" in popup.inner_text()
+    assert page.errors == [], page.errors
     assert page.blocked_requests, "the map asked for no tiles"
     outside = [url for url in page.blocked_requests if not url.startswith("https://tile.openstreetmap.org/")]
     assert outside == []
+
+
+def test_a_popup_whose_list_cannot_load_links_to_the_list(live_server, map_site, browser_page):
+    page = browser_page
+    page.route("**/map/places/**", lambda route: route.fulfill(status=503, body="Unavailable"))
+    page.goto(live_server.url + reverse("activism:map") + "?theme=ecology")
+    page.wait_for_selector(".map--ready .leaflet-marker-icon")
+    page.locator(".leaflet-marker-icon:not(.marker-cluster)").first.click()
+    fallback = page.locator(".leaflet-popup-content").get_by_role("link", name="See these initiatives in the list")
+    fallback.wait_for()
+    assert fallback.get_attribute("href") == "/en/initiatives/?city=almaty&theme=ecology"
 
 
 @pytest.fixture

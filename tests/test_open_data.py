@@ -4,14 +4,12 @@ import json
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
 from activism.models import PublicationStatus
 
-from .conftest import make_city, make_initiative, make_region, make_theme
+from .conftest import make_city, make_initiative, make_region, make_theme, queries_for
 
 pytestmark = pytest.mark.django_db
 
@@ -179,12 +177,6 @@ def test_the_open_data_is_under_each_language_prefix(client, site_data, language
     assert client.get(f"/{language}/data/").status_code == 200
     data = json.loads(client.get(f"/{language}/data/initiatives.geojson").content)
     assert data["features"][0]["properties"]["url"].startswith(f"http://testserver/{language}/initiatives/")
-
-
-def queries_for(client, url):
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 def make_public_initiatives(numbers):

@@ -1,11 +1,16 @@
 /*
- * The public map: one marker per city, clustered, from the JSON the page sends with json_script.
+ * The public map: one marker per place (a city, or a region's centre for its sensitive initiatives), clustered,
+ * from the JSON the page sends with json_script.
  *
  * The data (element #map-data): {tiles: {url, attribution}, center: [lat, lng], zoom,
- * markers: [{name, url, lat, lng, initiatives: [{name, url}]}]}.
+ * markers: [{name, lat, lng, count, label, url, popup, list}]}: `url` is the place's page, `popup` the address of
+ * the small HTML list of its initiatives that the popup loads when it opens (none on an initiative's own page),
+ * `list` the initiative list under the same filters.
  *
  * The Content-Security-Policy allows no inline script and no style="" attributes, so everything here is
- * styled with classes (static/css/site.css), and data only ever reaches the page through textContent.
+ * styled with classes (static/css/site.css). Data reaches the page through textContent, except the popup's list:
+ * server-rendered, escaped HTML from this site's own address, parsed apart from the page (where no script runs)
+ * and then moved in.
  */
 (function () {
   "use strict";
@@ -52,29 +57,68 @@
     return container.getAttribute("data-label-" + name) || fallback;
   }
 
-  function popupContent(marker, container) {
+  function paragraph(className, child) {
+    var element = document.createElement("p");
+    element.className = className;
+    element.appendChild(child);
+    return element;
+  }
+
+  function replaceContent(element, nodes) {
+    while (element.firstChild) {
+      element.removeChild(element.firstChild);
+    }
+    nodes.forEach(function (node) {
+      element.appendChild(node);
+    });
+  }
+
+  // What a popup shows before its list arrives: the place, and "Loading…" while there is a list to load.
+  function popupContent(item, container) {
     var wrapper = document.createElement("div");
     wrapper.className = "map-popup";
-
-    var title = document.createElement("p");
-    title.className = "map-popup__title";
-    title.appendChild(link(marker.name, marker.url));
-    wrapper.appendChild(title);
-
-    var intro = document.createElement("p");
-    intro.className = "map-popup__intro";
-    intro.textContent = label(container, "initiatives", "Initiatives here:");
-    wrapper.appendChild(intro);
-
-    var list = document.createElement("ul");
-    list.className = "map-popup__list";
-    (marker.initiatives || []).forEach(function (initiative) {
-      var item = document.createElement("li");
-      item.appendChild(link(initiative.name, initiative.url));
-      list.appendChild(item);
-    });
-    wrapper.appendChild(list);
+    wrapper.appendChild(paragraph("map-popup__title", link(item.name, item.url)));
+    if (safeUrl(item.popup)) {
+      var loading = document.createTextNode(label(container, "loading", "Loading…"));
+      wrapper.appendChild(paragraph("map-popup__intro", loading));
+    }
     return wrapper;
+  }
+
+  // The place's initiatives, fetched from this site when the popup first opens. If that fails, a link to the same
+  // initiatives in the list, which works without this script.
+  function loadPopup(marker, item, wrapper, container) {
+    var url = safeUrl(item.popup);
+    if (!url || url.charAt(0) !== "/") {
+      return;
+    }
+    fetch(url, { credentials: "same-origin", headers: { Accept: "text/html" } })
+      .then(function (response) {
+        if (!response.ok) {
+          throw new Error("The list of " + item.name + " answered " + response.status);
+        }
+        return response.text();
+      })
+      .then(function (html) {
+        var fragment = new DOMParser().parseFromString(html, "text/html").querySelector(".map-popup");
+        if (!fragment) {
+          throw new Error("The list of " + item.name + " is not a map popup");
+        }
+        var nodes = Array.prototype.map.call(fragment.childNodes, function (node) {
+          return document.importNode(node, true);
+        });
+        replaceContent(wrapper, nodes);
+      })
+      .catch(function () {
+        var text = label(container, "failed", "See these initiatives in the list");
+        replaceContent(wrapper, [
+          paragraph("map-popup__title", link(item.name, item.url)),
+          paragraph("map-popup__intro", link(text, item.list)),
+        ]);
+      })
+      .then(function () {
+        marker.getPopup().update();
+      });
   }
 
   // A divIcon whose element gets an aria-label: Leaflet makes it a focusable role="button".
@@ -107,19 +151,14 @@
     });
   }
 
-  // A cluster shows how many different initiatives its cities hold (one initiative can be in several).
+  // A cluster shows the sum of its places' counts. The markers carry counts, not initiatives, so an initiative
+  // working in two cities of one cluster counts twice there.
   function clusterIcon(container) {
     var text = label(container, "cluster", "Initiatives in this area: {count}. Select to zoom in.");
     return function (cluster) {
-      var seen = {};
       var total = 0;
       cluster.getAllChildMarkers().forEach(function (child) {
-        (child.options.initiativeUrls || []).forEach(function (url) {
-          if (!seen[url]) {
-            seen[url] = true;
-            total += 1;
-          }
-        });
+        total += child.options.count || 0;
       });
       var size = total < 10 ? "map-cluster--small" : total < 100 ? "map-cluster--medium" : "map-cluster--large";
       return countIcon(total, "marker-cluster map-cluster " + size, text.replace("{count}", String(total)));
@@ -163,19 +202,20 @@
       if (typeof item.lat !== "number" || typeof item.lng !== "number") {
         return;
       }
-      var initiatives = item.initiatives || [];
-      var count = initiatives.length;
+      var count = typeof item.count === "number" ? item.count : 0;
       // The label comes translated, with the right plural for the page language.
       var description = item.label || item.name + ": " + count;
       var marker = L.marker([item.lat, item.lng], {
         icon: countIcon(count, "map-marker", description),
         title: description,
         riseOnHover: true,
-        initiativeUrls: initiatives.map(function (initiative) {
-          return initiative.url;
-        }),
+        count: count,
       });
-      marker.bindPopup(popupContent(item, container), { maxWidth: 280 });
+      var content = popupContent(item, container);
+      marker.bindPopup(content, { maxWidth: 280 });
+      marker.once("popupopen", function () {
+        loadPopup(marker, item, content, container);
+      });
       group.addLayer(marker);
       bounds.push([item.lat, item.lng]);
     });
