@@ -25,6 +25,7 @@ from uuid import uuid4
 
 from django import forms
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import storages
@@ -241,6 +242,7 @@ class SafeImageField(models.ImageField):
     def retire(self, name):
         if self.storage.exists(name):
             move_file(name, self.storage, storages["retired"])
+        cache.delete(size_key(name))  # so that no copy is made of it while it is away (a view of the history)
         for copy in self.renditions(name):
             copy.storage.delete(copy.name)
             copy.cachefile_backend.set_state(copy, CacheFileState.DOES_NOT_EXIST)
@@ -297,6 +299,22 @@ def rendition(source, width, image_format=None):
     )
 
 
+def stored_size(image):
+    """(width, height) of a stored image. Django reads them from the file, and on object storage opening a file
+    downloads all of it: so each name's size is kept in the cache, for good, since a name is random and never
+    given to another file, as long as the file is in the served storage."""
+    size = cache.get(size_key(image.name))
+    if size is None:
+        size = (image.width, image.height)
+        if all(size):
+            cache.set(size_key(image.name), size, timeout=None)
+    return size
+
+
+def size_key(name):
+    return f"image-size:{name}"
+
+
 def picture(image):
     """What a <picture> element needs for a stored image: the URLs of its copies with their widths, and the size
     of the larger one; None when there is no image or its file cannot be read (the page then shows none)."""
@@ -304,7 +322,7 @@ def picture(image):
         return None
     record, name = image.instance, image.field.name
     try:
-        width, height = image.width, image.height
+        width, height = stored_size(image)
         if not width or not height:
             raise ValueError("not an image")
         small_width, large_width = min(SMALL_WIDTH, width), min(LARGE_WIDTH, width)

@@ -2,6 +2,7 @@
 
 import io
 import json
+import logging
 import re
 import socket
 import urllib.error
@@ -159,8 +160,9 @@ def assert_served_copies(client, bucket, initiative, image_format):
 
 
 def test_images_an_editor_uploads_are_stored_in_the_bucket_without_their_location(
-    editor_committing, client, bucket, media_root, settings
+    editor_committing, client, bucket, media_root, settings, caplog
 ):
+    caplog.set_level(logging.INFO, logger="werkzeug")  # the S3 server's log of the requests it answers
     initiative = make_initiative("Green Almaty")
     save_through_admin(
         editor_committing,
@@ -187,6 +189,10 @@ def test_images_an_editor_uploads_are_stored_in_the_bucket_without_their_locatio
     page = assert_served_copies(client, bucket, initiative, "JPEG")
     for address in image_addresses(bucket, page):
         assert_no_metadata(ContentFile(fetch(address)[1]))
+    # Once the copies are made, showing the page again downloads nothing from the bucket, the original least of all.
+    caplog.clear()
+    assert client.get(initiative.get_absolute_url()).content == page.content
+    assert not [record for record in caplog.records if bucket.name in record.getMessage()]
     image_sources = page["Content-Security-Policy"].split("img-src ")[1].split(";")[0].split()
     assert bucket.endpoint in image_sources  # the browser may load the images from the bucket
 
