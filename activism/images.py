@@ -242,7 +242,7 @@ class SafeImageField(models.ImageField):
     def retire(self, name):
         if self.storage.exists(name):
             move_file(name, self.storage, storages["retired"])
-        cache.delete(size_key(name))  # so that no copy is made of it while it is away (a view of the history)
+        cache.delete(size_key(name))  # picture() then finds no file, and makes no copies of it while it is away
         for copy in self.renditions(name):
             copy.storage.delete(copy.name)
             copy.cachefile_backend.set_state(copy, CacheFileState.DOES_NOT_EXIST)
@@ -301,8 +301,8 @@ def rendition(source, width, image_format=None):
 
 def stored_size(image):
     """(width, height) of a stored image. Django reads them from the file, and on object storage opening a file
-    downloads all of it: so each name's size is kept in the cache, for good, since a name is random and never
-    given to another file, as long as the file is in the served storage."""
+    downloads all of it: so each name's size is kept in the cache, with no end, since a name is random and never
+    given to another file. retire() forgets it: a file away in the retired storage has no size to show."""
     size = cache.get(size_key(image.name))
     if size is None:
         size = (image.width, image.height)
