@@ -8,9 +8,10 @@ re-encoded from its pixels alone, whatever saves it: the admin, a script or load
 Decoding is bounded before it starts: the pixel limit of Pillow and a memory budget (IMAGE_DECODED_MAX_BYTES).
 
 Only the images records name are served: when a change is committed, a replaced, cleared or deleted image moves
-from MEDIA_ROOT to RETIRED_MEDIA_ROOT, a folder the web server does not serve, and its copies are deleted. The
-history (django-reversion) can restore a version naming it: that save brings the file back, and its copies are made
-again on first use.
+from the served storage (STORAGES["default"]: MEDIA_ROOT, or the bucket's media/ prefix) to STORAGES["retired"]
+(RETIRED_MEDIA_ROOT, a folder the web server does not serve, or a private prefix or bucket), and its copies are
+deleted. The history (django-reversion) can restore a version naming it: that save brings the file back, and its
+copies are made again on first use. Files are read and written through the storages only, never by path.
 """
 
 import logging
@@ -24,9 +25,10 @@ from uuid import uuid4
 
 from django import forms
 from django.conf import settings
+from django.core.cache import caches
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
-from django.core.files.storage import FileSystemStorage
+from django.core.files.storage import storages
 from django.db import models, transaction
 from django.db.models import signals
 from django.db.models.fields.files import ImageFieldFile
@@ -181,9 +183,9 @@ class SafeImageFormField(forms.ImageField):
 
 class SafeImageField(models.ImageField):
     """An ImageField that accepts only JPEG, PNG and WebP within IMAGE_UPLOAD_MAX_BYTES, Pillow's pixel limit and
-    IMAGE_DECODED_MAX_BYTES, stores each new file without its metadata, and keeps in MEDIA_ROOT (served at /media/)
-    only the files records name: a replaced or deleted image moves to RETIRED_MEDIA_ROOT (never served) and its
-    resized copies are deleted; a version restored from the history brings its file back."""
+    IMAGE_DECODED_MAX_BYTES, stores each new file without its metadata, and keeps in the served storage only the
+    files records name: a replaced or deleted image moves to the retired storage (never served) and its resized
+    copies are deleted; a version restored from the history brings its file back."""
 
     attr_class = SafeImageFieldFile
     default_validators = [*models.ImageField.default_validators, validate_image]
@@ -227,7 +229,7 @@ class SafeImageField(models.ImageField):
             transaction.on_commit(partial(self.put_files_in_place, names, using), using=using)
 
     def put_files_in_place(self, names, using):
-        """Each file in MEDIA_ROOT if a record names it, else in RETIRED_MEDIA_ROOT without its resized copies."""
+        """Each file in the served storage if a record names it, else in the retired one without its copies."""
         for name in names:
             try:
                 if self.model._base_manager.using(using).filter(**{self.attname: name}).exists():
@@ -235,18 +237,21 @@ class SafeImageField(models.ImageField):
                 else:
                     self.retire(name)
             except Exception:
-                logger.exception("The image %s could not be moved in or out of MEDIA_ROOT.", name)
+                logger.exception("The image %s could not be moved in or out of the retired storage.", name)
 
     def retire(self, name):
         if self.storage.exists(name):
-            move_file(name, self.storage, retired_storage())
+            move_file(name, self.storage, storages["retired"])
+        caches["shared"].delete(
+            size_key(name)
+        )  # picture() then finds no file, and makes no copies of it while it is away
         for copy in self.renditions(name):
             copy.storage.delete(copy.name)
             copy.cachefile_backend.set_state(copy, CacheFileState.DOES_NOT_EXIST)
             remove_empty_folder(copy.storage, posixpath.dirname(copy.name))
 
     def bring_back(self, name):
-        retired = retired_storage()
+        retired = storages["retired"]
         if not self.storage.exists(name) and retired.exists(name):
             move_file(name, retired, self.storage)  # its copies are made again on first use
 
@@ -260,19 +265,19 @@ class SafeImageField(models.ImageField):
                     yield ImageCacheFile(attribute.field.get_spec(source=source))
 
 
-def retired_storage():
-    """The private folder for images no record names any more: the web server must not serve it."""
-    return FileSystemStorage(location=settings.RETIRED_MEDIA_ROOT)
-
-
 def move_file(name, source, target):
+    """Move the stored file `name` from one storage to another, under the same name."""
     with source.open(name, "rb") as content:
         target.delete(name)  # an older copy of the same file
-        target.save(name, content)
+        saved = target.save(name, content)
+    if saved != name:  # saved under another name: the record would not find it there
+        target.delete(saved)
+        raise OSError(f"{name} could not be saved under its own name.")
     source.delete(name)
 
 
 def remove_empty_folder(storage, folder):
+    """Remove a folder left empty on local disk; object storage has no folders (storage.path() raises)."""
     with suppress(NotImplementedError, OSError):  # not on this disk, not empty, or gone already
         os.rmdir(storage.path(folder))
 
@@ -296,6 +301,23 @@ def rendition(source, width, image_format=None):
     )
 
 
+def stored_size(image):
+    """(width, height) of a stored image. Django reads them from the file, and on object storage opening a file
+    downloads all of it: so each name's size is kept in the cache, with no end, since a name is random and never
+    given to another file. retire() forgets it: a file away in the retired storage has no size to show."""
+    cache = caches["shared"]  # one for every process: retire() in one must reach the others
+    size = cache.get(size_key(image.name))
+    if size is None:
+        size = (image.width, image.height)
+        if all(size):
+            cache.set(size_key(image.name), size, timeout=None)
+    return size
+
+
+def size_key(name):
+    return f"image-size:{name}"
+
+
 def picture(image):
     """What a <picture> element needs for a stored image: the URLs of its copies with their widths, and the size
     of the larger one; None when there is no image or its file cannot be read (the page then shows none)."""
@@ -303,7 +325,7 @@ def picture(image):
         return None
     record, name = image.instance, image.field.name
     try:
-        width, height = image.width, image.height
+        width, height = stored_size(image)
         if not width or not height:
             raise ValueError("not an image")
         small_width, large_width = min(SMALL_WIDTH, width), min(LARGE_WIDTH, width)

@@ -2,6 +2,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.files.storage import storages
 from django.urls import reverse
 from django.utils.cache import (
     get_cache_key,
@@ -42,17 +43,26 @@ def tile_origin():
     return f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}"
 
 
+def media_origin():
+    """The scheme and host uploaded images are served from when it is another server than the site's (an S3
+    bucket, a CDN: README, "Media on object storage"); empty when they are under the site's own /media/."""
+    parts = urlsplit(storages["default"].url("image.jpg"))
+    return f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
+
+
 class ContentSecurityPolicyMiddleware:
-    """Public pages load nothing from other servers but map tiles, and run no inline script.
+    """Public pages load nothing from other servers but map tiles and, on object storage, the uploaded images; and
+    run no inline script.
 
     The admin is left alone: django-leaflet's map widget writes inline script.
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
+        image_sources = " ".join(filter(None, ["'self'", "data:", tile_origin(), media_origin()]))
         self.policy = (
             "default-src 'self'; "
-            f"img-src 'self' data: {tile_origin()}; "
+            f"img-src {image_sources}; "
             "script-src 'self'; style-src 'self'; object-src 'none'; "
             "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
         )

@@ -229,14 +229,81 @@ IMAGE_DECODED_MAX_BYTES = int(os.environ.get("CAISS_IMAGE_MAX_DECODED_MB", "128"
 RETIRED_MEDIA_ROOT = Path(os.environ.get("CAISS_RETIRED_MEDIA_ROOT", BASE_DIR / "retired-media"))
 if RETIRED_MEDIA_ROOT.resolve().is_relative_to(MEDIA_ROOT.resolve()):
     raise ImproperlyConfigured("CAISS_RETIRED_MEDIA_ROOT must not be inside DJANGO_MEDIA_ROOT: it would be served.")
+
+
+def media_storages(environ, retired_media_root):
+    """STORAGES["default"], where uploaded images and their resized copies are kept and served from, and
+    STORAGES["retired"], where replaced and deleted images are kept for the history and never served.
+
+    On local disk (MEDIA_ROOT, retired_media_root) unless environ["DJANGO_MEDIA_STORAGE"] is "s3": then in an S3
+    bucket (AWS, MinIO...) that every app server shares, named by the AWS_* variables of environ (README, "Media on
+    object storage"). Objects get no ACL, so they are private but where the bucket policy lets anyone read the
+    media/ prefix; images are linked without signatures, so a page's addresses stay the same from one view to the
+    next and can be cached. Retired images are under retired/ (or in CAISS_RETIRED_MEDIA_BUCKET), read only with
+    the keys or a signed address. No name is ever overwritten: two servers saving at once keep both files.
+    """
+    kind = environ.get("DJANGO_MEDIA_STORAGE", "local")
+    if kind == "local":
+        return {
+            "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+            "retired": {
+                "BACKEND": "django.core.files.storage.FileSystemStorage",
+                "OPTIONS": {"location": retired_media_root},
+            },
+        }
+    if kind != "s3":
+        raise ImproperlyConfigured("DJANGO_MEDIA_STORAGE must be local or s3.")
+    bucket = environ.get("AWS_STORAGE_BUCKET_NAME")
+    if not bucket:
+        raise ImproperlyConfigured("Set AWS_STORAGE_BUCKET_NAME when DJANGO_MEDIA_STORAGE is s3.")
+    connection = {
+        "endpoint_url": environ.get("AWS_S3_ENDPOINT_URL") or None,  # unset for AWS itself
+        "region_name": environ.get("AWS_S3_REGION_NAME") or None,
+        # Unset: boto3 looks for credentials itself (its files, the machine's role).
+        "access_key": environ.get("AWS_ACCESS_KEY_ID") or None,
+        "secret_key": environ.get("AWS_SECRET_ACCESS_KEY") or None,
+        "default_acl": None,  # no ACL: buckets where ACLs are turned off accept the files too
+        "file_overwrite": False,
+    }
+    return {
+        "default": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                **connection,
+                "bucket_name": bucket,
+                "location": "media",
+                "querystring_auth": False,
+                "custom_domain": environ.get("AWS_S3_CUSTOM_DOMAIN") or None,
+                # An hour in browsers and a CDN: a removed image stops being shown within the hour.
+                "object_parameters": {"CacheControl": "public, max-age=3600"},
+            },
+        },
+        "retired": {
+            "BACKEND": "storages.backends.s3.S3Storage",
+            "OPTIONS": {
+                **connection,
+                "bucket_name": environ.get("CAISS_RETIRED_MEDIA_BUCKET") or bucket,
+                "location": "retired",
+                "querystring_auth": True,
+                "custom_domain": None,  # a CDN address would not be signed
+            },
+        },
+    }
+
+
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **media_storages(os.environ, RETIRED_MEDIA_ROOT),
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# django-imagekit makes the resized copies in STORAGES["default"], beside the images, and notes which exist in the
+# "shared" cache: a process with notes of its own would go on linking the copies another one deleted when their image
+# was replaced. With several app servers that is Redis (REDIS_URL).
+IMAGEKIT_DEFAULT_FILE_STORAGE = "default"
+IMAGEKIT_CACHE_BACKEND = "shared"
 # Uploads larger than this go to a temporary file instead of memory.
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 12 * 1024 * 1024

@@ -6,7 +6,7 @@ from decimal import Decimal
 from html.parser import HTMLParser
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import cache, caches
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection
 from django.test import Client
@@ -17,6 +17,7 @@ from django.utils.text import slugify
 from PIL import Image
 
 from activism.models import Author, BlogPost, City, Initiative, PublicationStatus, Region, Theme
+from caiss.settings import media_storages
 
 
 @pytest.fixture(autouse=True)
@@ -28,24 +29,32 @@ def default_language(settings):
 
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
-    """Uploads go to a temporary folder, never into the project; replaced and deleted images to another."""
+    """Uploads go to a temporary folder, never into the project; replaced and deleted images to another. On local
+    disk, whatever DJANGO_MEDIA_STORAGE says (tests/test_media_storage.py tests the bucket)."""
     settings.MEDIA_ROOT = tmp_path / "media"
     settings.RETIRED_MEDIA_ROOT = tmp_path / "retired-media"
+    settings.STORAGES = {**settings.STORAGES, **media_storages({}, settings.RETIRED_MEDIA_ROOT)}
     # django-imagekit notes in the cache which resized copies exist: forget those of the previous test's folder.
     cache.clear()
     return settings.MEDIA_ROOT
 
 
+@pytest.fixture(scope="session")
+def shared_cache_folder(tmp_path_factory):
+    return tmp_path_factory.mktemp("shared-cache")
+
+
 @pytest.fixture(autouse=True)
-def no_page_cache(settings, tmp_path):
+def no_page_cache(settings, shared_cache_folder):
     """Tests read pages as rendered: a test runs in a transaction never committed, so the cached pages would never go
-    stale. tests/test_page_cache.py turns the cache on, in tests that commit. The content version, which commits move
-    on, stays in the test's own folder."""
+    stale. tests/test_page_cache.py turns the cache on, in tests that commit. The caches are the ones the settings make
+    without REDIS_URL, the shared one in a folder of the test session's, emptied for each test."""
     settings.CAISS_PAGE_CACHE_SECONDS = 0
     settings.CACHES = {
-        **settings.CACHES,
-        "shared": {**settings.CACHES["shared"], "LOCATION": tmp_path / "shared-cache"},
+        "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "shared": {"BACKEND": "django.core.cache.backends.filebased.FileBasedCache", "LOCATION": shared_cache_folder},
     }
+    caches["shared"].clear()
 
 
 def make_region(name="Almaty Region", **fields):
@@ -115,6 +124,48 @@ def image_upload(name="photo.png", image_format="PNG", size=(40, 30), mode="RGB"
     buffer = io.BytesIO()
     image.save(buffer, format=image_format)
     return SimpleUploadedFile(name, buffer.getvalue(), content_type=f"image/{image_format.lower()}")
+
+
+GPS_IFD = 0x8825
+ORIENTATION = 0x0112
+ROTATED_90 = 6  # the camera was held upright: the stored pixels lie on their side
+
+
+def photo_with_location(size=(1600, 1000), image_format="JPEG"):
+    """A camera photo as a phone writes it: GPS position, camera make, orientation, XMP and a comment."""
+    exif = Image.Exif()
+    exif[0x010F] = "PhoneMaker"
+    exif[ORIENTATION] = ROTATED_90
+    exif.get_ifd(GPS_IFD).update({1: "N", 2: (43.0, 15.0, 30.0), 3: "E", 4: (76.0, 53.0, 10.0)})
+    image = Image.effect_noise(size, 60).convert("RGB")  # noise: a file as big as a real photo
+    buffer = io.BytesIO()
+    extra = {"comment": b"taken at the protest"} if image_format == "JPEG" else {}
+    image.save(buffer, image_format, exif=exif, xmp=b"<x:xmpmeta>GPSLatitude 43.25</x:xmpmeta>", **extra)
+    data = buffer.getvalue()
+    # The metadata is really there before the upload.
+    with Image.open(io.BytesIO(data)) as check:
+        assert check.getexif().get_ifd(GPS_IFD)[2] == (43.0, 15.0, 30.0)
+        assert check.getexif()[ORIENTATION] == ROTATED_90
+    return data
+
+
+def assert_no_metadata(file):
+    file.open("rb")
+    data = file.read()
+    file.close()
+    with Image.open(io.BytesIO(data)) as image:
+        assert not image.getexif()
+        assert not image.getexif().get_ifd(GPS_IFD)
+        assert not {"exif", "xmp", "comment", "icc_profile"} & set(image.info)
+    assert b"Exif" not in data
+    assert b"GPSLatitude" not in data
+    assert b"PhoneMaker" not in data
+    assert b"taken at the protest" not in data
+    return data
+
+
+def stored_files(root):
+    return sorted(path for path in root.rglob("*") if path.is_file())
 
 
 @pytest.fixture
@@ -204,6 +255,19 @@ def authenticator_code(device):
 def logged_in_client(user):
     """A browser of its own, logged in as the user: a test can hold several roles at once."""
     return log_in(Client(), user)
+
+
+def committing(client, django_capture_on_commit_callbacks):
+    """The client, each request's changes committed as on a real server: the tests run inside a transaction, and
+    images move in and out of the served storage once a change is committed."""
+    request = client.request
+
+    def committing_request(**kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return request(**kwargs)
+
+    client.request = committing_request
+    return client
 
 
 @pytest.fixture

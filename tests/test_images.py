@@ -14,21 +14,21 @@ from activism.images import SafeImageField
 from activism.models import Author, BlogPost, Initiative
 
 from .conftest import (
+    assert_no_metadata,
     change_url,
+    committing,
     form_errors,
     image_upload,
     make_author,
     make_initiative,
     make_post,
     make_theme,
+    photo_with_location,
+    stored_files,
     submit_form,
 )
 
 pytestmark = pytest.mark.django_db
-
-GPS_IFD = 0x8825
-ORIENTATION = 0x0112
-ROTATED_90 = 6  # the camera was held upright: the stored pixels lie on their side
 
 # The admin pages that take an image: the model, the image field and its add page's required fields.
 IMAGE_FORMS = {
@@ -68,43 +68,6 @@ def image_of(record):
     """The record's image: its photo, image or cover image."""
     (field,) = [field for field in record._meta.fields if isinstance(field, SafeImageField)]
     return getattr(record, field.name)
-
-
-def photo_with_location(size=(1600, 1000), image_format="JPEG"):
-    """A camera photo as a phone writes it: GPS position, camera make, orientation, XMP and a comment."""
-    exif = Image.Exif()
-    exif[0x010F] = "PhoneMaker"
-    exif[ORIENTATION] = ROTATED_90
-    exif.get_ifd(GPS_IFD).update({1: "N", 2: (43.0, 15.0, 30.0), 3: "E", 4: (76.0, 53.0, 10.0)})
-    image = Image.effect_noise(size, 60).convert("RGB")  # noise: a file as big as a real photo
-    buffer = io.BytesIO()
-    extra = {"comment": b"taken at the protest"} if image_format == "JPEG" else {}
-    image.save(buffer, image_format, exif=exif, xmp=b"<x:xmpmeta>GPSLatitude 43.25</x:xmpmeta>", **extra)
-    data = buffer.getvalue()
-    # The metadata is really there before the upload.
-    with Image.open(io.BytesIO(data)) as check:
-        assert check.getexif().get_ifd(GPS_IFD)[2] == (43.0, 15.0, 30.0)
-        assert check.getexif()[ORIENTATION] == ROTATED_90
-    return data
-
-
-def assert_no_metadata(file):
-    file.open("rb")
-    data = file.read()
-    file.close()
-    with Image.open(io.BytesIO(data)) as image:
-        assert not image.getexif()
-        assert not image.getexif().get_ifd(GPS_IFD)
-        assert not {"exif", "xmp", "comment", "icc_profile"} & set(image.info)
-    assert b"Exif" not in data
-    assert b"GPSLatitude" not in data
-    assert b"PhoneMaker" not in data
-    assert b"taken at the protest" not in data
-    return data
-
-
-def stored_files(root):
-    return sorted(path for path in root.rglob("*") if path.is_file())
 
 
 # JPEG, PNG and WebP, through every admin page that takes an image.
@@ -462,16 +425,8 @@ def with_copies(client, media_root, record):
 
 @pytest.fixture
 def staff(admin_client, django_capture_on_commit_callbacks):
-    """admin_client, each request's changes committed as on a real server: the tests run inside a transaction, and
-    images move in and out of MEDIA_ROOT once a change is committed."""
-    request = admin_client.request
-
-    def committing_request(**kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return request(**kwargs)
-
-    admin_client.request = committing_request
-    return admin_client
+    """admin_client, each request's changes committed as on a real server."""
+    return committing(admin_client, django_capture_on_commit_callbacks)
 
 
 @pytest.mark.parametrize("kind", IMAGE_FORMS)
