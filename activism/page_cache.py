@@ -2,8 +2,8 @@
 
 Any change to a record the public pages show (a save, a delete, a publication, an archiving, a restored version, an
 import, a theme or city added or removed) moves the version on once its transaction commits: every page cached under
-the old version is stale at once, in every process (the version is in the "shared" cache: see CACHES). A scheduled post moves it on when its
-date comes, so it appears on the pages at its time without anyone saving anything.
+the old version is stale at once, in every process, since the version is in the "shared" cache (see CACHES). A
+scheduled post moves it on when its date comes, so it appears on the pages at its time without anyone saving anything.
 """
 
 import uuid
