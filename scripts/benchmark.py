@@ -71,6 +71,7 @@ SITE_ENVIRONMENT = {
     "DJANGO_MEDIA_ROOT": str(WORK_DIR / "media"),
     "CAISS_RETIRED_MEDIA_ROOT": str(WORK_DIR / "retired-media"),
     "BENCH_STATIC_ROOT": str(WORK_DIR / "static"),
+    "CAISS_SHARED_CACHE_DIR": str(WORK_DIR / "shared-cache"),  # where the site keeps what its processes share
     "CAISS_PAGE_CACHE_SECONDS": "0",
 }
 MODES = {
