@@ -17,6 +17,7 @@ It is a report: it exits 0 whatever the figures, and non-zero only when it canno
 """
 
 import gzip
+import io
 import os
 import platform
 import random
@@ -162,7 +163,7 @@ def build():
     print(f"Building the database {name}: {INITIATIVES:,} published initiatives and {POSTS:,} posts...", flush=True)
     Initiative.objects.filter(slug__startswith=PREFIX).delete()
     BlogPost.objects.filter(slug__startswith=PREFIX).delete()
-    call_command("load_demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command("load_demo", stdout=io.StringIO())
     with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
         add_initiatives(INITIATIVES - Initiative.objects.published().count())
         add_posts(POSTS - BlogPost.objects.published().count())
@@ -408,10 +409,10 @@ def summary(sql, width=200):
     """The query without its column list, shortened: `SELECT … FROM activism_initiative INNER JOIN … WHERE …`."""
     text = " ".join(sql.replace('"', "").split())
     text = re.sub(r"IN \((?:%s, )*%s\)", lambda match: f"IN ({match[0].count('%s'):,} values)", text)
-    outer_from = next(
-        position for position in range(len(text)) if text.startswith(" FROM ", position) and depth(text[:position]) == 0
-    )
-    text = "SELECT … " + text[outer_from + 1 :]
+    froms = (position for position in range(len(text)) if text.startswith(" FROM ", position))
+    outer_from = next((position for position in froms if not depth(text[:position])), None)
+    if outer_from is not None:
+        text = "SELECT … " + text[outer_from + 1 :]
     # The joins' conditions say little: "INNER JOIN activism_city ON (…)" becomes "INNER JOIN activism_city".
     while " ON (" in text:
         start = text.index(" ON (")
@@ -487,7 +488,9 @@ class Server:
 
     def is_idle(self, within):
         """Whether the workers stop using the CPU within that many seconds: wrk leaves requests queued when it stops,
-        which must not count against the next page."""
+        which must not count against the next page. Without /proc (not Linux), never: the server is started again."""
+        if not Path("/proc/self/stat").exists():
+            return False
         deadline = time.monotonic() + within
         before, quiet = self.cpu_ticks(), 0
         while time.monotonic() < deadline:
