@@ -65,6 +65,8 @@ format:
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+# The speed of the public pages at the size the site is meant to reach (README, "make bench"). Its variables come from
+# the environment or the command line: make bench BENCH_N=500 BENCH_SECONDS=2
 bench: setup
 	$(PYTHON) scripts/benchmark.py
 
