@@ -1,19 +1,15 @@
+from hashlib import md5
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
 from django.core.files.storage import storages
 from django.urls import reverse
-from django.utils.cache import (
-    get_cache_key,
-    has_vary_header,
-    learn_cache_key,
-    patch_cache_control,
-    set_response_etag,
-)
+from django.utils.cache import patch_cache_control, set_response_etag
 from django.utils.http import http_date
+from django.utils.translation import get_language
 
-from .page_cache import content_version
+from .page_cache import content_version_and_page
 
 # Browser features no page of the site uses, denied to the site itself and to anything it could embed: no camera,
 # microphone or location, no payment, no USB or other devices, no interest-based advertising cohorts.
@@ -105,6 +101,10 @@ class StaffPagesNotCachedMiddleware:
         return response
 
 
+def vary_headers(response):
+    return [header.strip().lower() for header in response.get("Vary", "").split(",") if header.strip()]
+
+
 class PublicPageCacheMiddleware:
     """Public pages as anonymous visitors get them, kept in Django's cache for CAISS_PAGE_CACHE_SECONDS, per address
     (query string included) and language, under the content version (activism/page_cache.py): a change to any public
@@ -113,7 +113,7 @@ class PublicPageCacheMiddleware:
     Every page of the public site (the "activism" URLs, the sitemap, robots.txt) is cached, new ones included, except
     the staff previews. Nothing is cached for a request with a session cookie (only staff log in; their pages are not
     the public's), and no response is stored that is not a plain 200 the same for everyone: one that sets a cookie
-    (the CSRF token's included), varies with the cookies, or is private.
+    (the CSRF token's included), varies with anything but the language, or is private.
 
     The check comes in process_view, once the URL is resolved, so the HTTPS redirect and the language come first;
     every middleware still adds its headers on the way out.
@@ -135,20 +135,20 @@ class PublicPageCacheMiddleware:
             response.headers["Last-Modified"] = http_date(content["changed_at"].timestamp())
             set_response_etag(response)
             if request.method == "GET":
-                key = learn_cache_key(request, response, self.seconds(), self.key_prefix(content), cache)
-                cache.set(key, response, self.seconds())
+                cache.set(self.key(request), (content["version"], response), self.seconds())
         return response
 
     def process_view(self, request, view_func, view_args, view_kwargs):
         if not self.is_public_request(request):
             return None
-        content = content_version()
+        content, cached = content_version_and_page(self.key(request))
         request.public_content_version = content
-        # A HEAD request is answered from the GET's page, as Django's cache middleware does.
-        key = get_cache_key(request, self.key_prefix(content), "GET", cache)
-        response = cache.get(key) if key is not None else None
-        if response is not None:
-            response.from_page_cache = True
+        # A page kept under an older version is stale: it is rendered again, and replaces it. A HEAD request is
+        # answered from the GET's page, as Django's cache middleware does.
+        if cached is None or cached[0] != content["version"]:
+            return None
+        response = cached[1]
+        response.from_page_cache = True
         return response
 
     @staticmethod
@@ -156,8 +156,12 @@ class PublicPageCacheMiddleware:
         return settings.CAISS_PAGE_CACHE_SECONDS
 
     @staticmethod
-    def key_prefix(content):
-        return f"public-pages:{content['version']}"
+    def key(request):
+        """One copy per address (scheme, host, path and query string) and language, kept with the content version it
+        was rendered under. The only header a stored page may vary on is Accept-Language (see can_store), and the
+        language is in the key: so, unlike Django's cache middleware, no second lookup of the page's Vary headers."""
+        address = f"{get_language()}:{request.build_absolute_uri()}"
+        return f"public-pages:{md5(address.encode(), usedforsecurity=False).hexdigest()}"
 
     def is_public_request(self, request):
         view_name = request.resolver_match.view_name
@@ -171,12 +175,13 @@ class PublicPageCacheMiddleware:
 
     @staticmethod
     def can_store(response):
+        """A plain 200, the same for every visitor: no cookie set, no Vary but on the language, not private."""
         cache_control = response.get("Cache-Control", "").lower()
         return (
             response.status_code == 200
             and not response.streaming
             and not response.cookies
-            and not has_vary_header(response, "Cookie")
+            and set(vary_headers(response)) <= {"accept-language"}
             and "private" not in cache_control
             and "no-store" not in cache_control
         )

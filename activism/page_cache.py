@@ -9,6 +9,7 @@ scheduled post moves it on when its date comes, so it appears on the pages at it
 import uuid
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.cache import caches
 from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
@@ -40,10 +41,12 @@ def new_content_version(previous=None):
     }
 
 
-def content_version():
-    """The current version: {"version", "changed_at", "next_post_due_at"}."""
+def content_version(state=None):
+    """The current version: {"version", "changed_at", "next_post_due_at"}. `state` is the version as just read from
+    the shared cache, if it was."""
     cache = caches["shared"]
-    state = cache.get(CONTENT_VERSION_KEY)
+    if state is None:
+        state = cache.get(CONTENT_VERSION_KEY)
     if state is None:  # the first request, or the cache was emptied
         state = new_content_version()
         if not cache.add(CONTENT_VERSION_KEY, state, timeout=None):
@@ -52,6 +55,16 @@ def content_version():
     if due is not None and due <= timezone.now():
         state = bump_content_version()
     return state
+
+
+def content_version_and_page(key):
+    """The current version and what the pages' cache holds under `key` (None if nothing): in one round trip when the
+    pages are kept beside the version (one Redis server, REDIS_URL), since every cached page needs both."""
+    pages = caches["default"]
+    if settings.CACHES["default"] == settings.CACHES["shared"]:
+        found = pages.get_many([CONTENT_VERSION_KEY, key])
+        return content_version(found.get(CONTENT_VERSION_KEY)), found.get(key)
+    return content_version(), pages.get(key)
 
 
 def bump_content_version():
