@@ -168,7 +168,9 @@ def build():
         add_initiatives(INITIATIVES - Initiative.objects.published().count())
         add_posts(POSTS - BlogPost.objects.published().count())
     with connection.cursor() as cursor:
-        cursor.execute("ANALYZE")  # the planner's statistics, as they would be on a server that has run a while
+        # The planner's statistics and the table's visibility map (which lets an index answer without the table), as
+        # autovacuum leaves them on a server that has run a while.
+        cursor.execute("VACUUM ANALYZE")
     print(f"Built in {time.perf_counter() - started:.0f} s.")
 
 
