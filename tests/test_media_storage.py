@@ -159,19 +159,24 @@ def assert_served_copies(client, bucket, initiative, image_format):
     return page
 
 
-def test_images_an_editor_uploads_are_stored_in_the_bucket_without_their_location(
-    editor_committing, client, bucket, media_root, settings, caplog
-):
-    caplog.set_level(logging.INFO, logger="werkzeug")  # the S3 server's log of the requests it answers
-    initiative = make_initiative("Green Almaty")
+def upload_banner(editor, initiative):
+    """The editor gives the initiative a PNG image through its admin page; returns the stored name."""
     save_through_admin(
-        editor_committing,
+        editor,
         initiative,
         image=image_upload("banner.png", "PNG", size=(1000, 700)),
         image_alt_en="People with banners",
     )
     initiative.refresh_from_db()
-    png = initiative.image.name
+    return initiative.image.name
+
+
+def test_images_an_editor_uploads_are_stored_in_the_bucket_without_their_location(
+    editor_committing, client, bucket, media_root, settings, caplog
+):
+    caplog.set_level(logging.INFO, logger="werkzeug")  # the S3 server's log of the requests it answers
+    initiative = make_initiative("Green Almaty")
+    png = upload_banner(editor_committing, initiative)
     assert png.startswith("initiatives/") and png.endswith(".png")
     assert f"media/{png}" in bucket.objects()
     with Image.open(io.BytesIO(bucket.download(f"media/{png}"))) as stored:
@@ -204,14 +209,7 @@ def test_a_replaced_image_is_kept_private_and_restoring_the_version_brings_it_ba
     editor_committing, client, bucket, media_root, settings
 ):
     initiative = make_initiative("Green Almaty")
-    save_through_admin(
-        editor_committing,
-        initiative,
-        image=image_upload("banner.png", "PNG", size=(1000, 700)),
-        image_alt_en="People with banners",
-    )
-    initiative.refresh_from_db()
-    png = initiative.image.name
+    png = upload_banner(editor_committing, initiative)
     assert_served_copies(client, bucket, initiative, "PNG")
 
     photo = SimpleUploadedFile("march.jpg", photo_with_location(size=(1600, 1000)), "image/jpeg")
