@@ -18,6 +18,7 @@ from import_export.forms import ConfirmImportForm, ImportForm
 from leaflet.admin import LeafletAdminWidget
 from leaflet.forms.fields import PointField
 
+from .languages import in_every_language
 from .models import LATITUDE_RANGE, LONGITUDE_RANGE, City, Initiative, Region, Theme
 
 COORDINATE_STEP = Decimal("0.000001")
@@ -177,8 +178,8 @@ class InitiativeAdminForm(PublishedRecordForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        names = [cleaned_data.get(f"name_{code}") for code, _name in settings.LANGUAGES]
-        names_changed = any(f"name_{code}" in self.changed_data for code, _name in settings.LANGUAGES)
+        names = [cleaned_data.get(field) for field in in_every_language("name")]
+        names_changed = any(field in self.changed_data for field in in_every_language("name"))
         if names_changed and not cleaned_data.get("save_despite_similar"):
             similar = Initiative.objects.exclude(pk=self.instance.pk).similar_names(names)
             if similar:

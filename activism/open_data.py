@@ -5,7 +5,9 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.utils import timezone
 from django.utils.translation import gettext
+from modeltranslation.utils import build_localized_fieldname
 
+from .languages import in_every_language
 from .models import City, Initiative, Theme
 
 
@@ -26,7 +28,10 @@ def columns():
     """The columns of the open data files, each with its meaning, as the open data page documents them."""
 
     def per_language(field, meaning):
-        return [(f"{field}_{code}", meaning % {"language": language}) for code, language in settings.LANGUAGES]
+        return [
+            (build_localized_fieldname(field, code), meaning % {"language": language})
+            for code, language in settings.LANGUAGES
+        ]
 
     def one_of(choices):
         return ", ".join(f"{value} ({label})" for value, label in choices.choices)
@@ -55,9 +60,8 @@ def record(initiative, request):
     """One initiative as the open data gives it: lists and true/false; the CSV writes them out as text."""
     cities = list(initiative.cities.all())
     record = {"slug": initiative.slug, "url": request.build_absolute_uri(initiative.get_absolute_url())}
-    for field in ["name", "summary"]:
-        for code, _language in settings.LANGUAGES:
-            record[f"{field}_{code}"] = getattr(initiative, f"{field}_{code}") or None
+    for field in in_every_language("name", "summary"):
+        record[field] = getattr(initiative, field) or None
     record |= {
         "form": initiative.form,
         "activity_status": initiative.activity_status,
