@@ -71,4 +71,4 @@ bench: setup
 	$(PYTHON) scripts/benchmark.py
 
 clean:
-	rm -rf $(VENV) staticfiles .pytest_cache
+	rm -rf $(VENV) staticfiles .pytest_cache .cache

@@ -139,6 +139,8 @@ else:
         "shared": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": os.environ.get("CAISS_SHARED_CACHE_DIR", BASE_DIR / ".cache"),
+            # Room for the notes on every image's copies; past it, a third of the notes go and are made again.
+            "OPTIONS": {"MAX_ENTRIES": 20000},
         },
     }
 # How long a public page is kept in the cache, in seconds; 0 keeps none. A change to any public record makes every
