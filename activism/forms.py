@@ -56,14 +56,34 @@ class InitiativeFilterForm(forms.Form):
         required=False,
         empty_label=_("All cities"),
     )
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        choices=[
+            ("", _("Name")),
+            ("newest", _("Recently added")),
+            ("verified", _("Recently verified")),
+            ("active", _("Most active")),
+        ],
+        required=False,
+        help_text=_("Most active: those marked active first, then those that started most recently."),
+    )
     error_css_class = "has-error"
 
-    def __init__(self, *args, with_search=True, with_city=True, **kwargs):
+    # The queryset method behind each order; the name order is the queryset's own.
+    SORT_ORDERS = {
+        "newest": "newest_first",
+        "verified": "recently_verified_first",
+        "active": "most_active_first",
+    }
+
+    def __init__(self, *args, with_search=True, with_city=True, with_sort=False, **kwargs):
         super().__init__(*args, **kwargs)
         if not with_search:
             del self.fields["q"]
         if not with_city:
             del self.fields["city"]
+        if not with_sort:
+            del self.fields["sort"]
 
     def filter(self, queryset):
         """Apply the valid filters; invalid values stay in self.errors for the page to show."""
@@ -84,6 +104,12 @@ class InitiativeFilterForm(forms.Form):
             # no record repeats.
             queryset = queryset.filter(cities=data["city"]).not_sensitive()
         return queryset
+
+    def order(self, queryset):
+        """The queryset in the order asked for; by name when none, or an unknown one (reported as the filters are)."""
+        self.is_valid()
+        method = self.SORT_ORDERS.get(self.cleaned_data.get("sort"))
+        return getattr(queryset, method)() if method else queryset
 
     def query_string(self):
         """The valid theme, form and status filters as a query string, for links that keep them (a place's list

@@ -1,10 +1,11 @@
+import math
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Case, Count, Exists, F, OuterRef, Q, When
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -132,6 +133,17 @@ class RegionQuerySet(models.QuerySet):
             .order_by("name")
         )
 
+    def with_initiative_counts(self):
+        """Every region with `initiative_count`: its published initiatives, sensitive ones included (those the public
+        sees at the region, never at their city). An initiative in two of its cities counts once; one grouped query."""
+        return self.annotate(
+            initiative_count=Count(
+                "cities__initiatives",
+                filter=Q(cities__initiatives__in=Initiative.objects.published()),
+                distinct=True,
+            )
+        ).order_by("name")
+
 
 class Region(CuratedRecord):
     class Kind(models.TextChoices):
@@ -187,6 +199,29 @@ class Region(CuratedRecord):
 
     def as_place(self, count=None, query=""):
         return Place(Place.REGION, self.slug, self.name, self.latitude, self.longitude, count=count, query=query)
+
+    @property
+    def is_city(self):
+        return self.kind == self.Kind.CITY
+
+    def nearest(self, regions, limit=3):
+        """The regions among these closest to this one's centre (none if it has no centre), nearest first.
+
+        Compares degrees with longitude scaled by the latitude: close enough to tell neighbours apart at Kazakhstan's
+        size, without a geographic database."""
+        if self.latitude is None or self.longitude is None:
+            return []
+        scale = math.cos(math.radians(float(self.latitude)))
+
+        def distance(region):
+            return math.hypot(float(region.latitude - self.latitude), float(region.longitude - self.longitude) * scale)
+
+        located = [
+            region
+            for region in regions
+            if region.pk != self.pk and region.latitude is not None and region.longitude is not None
+        ]
+        return sorted(located, key=distance)[:limit]
 
 
 class CityQuerySet(models.QuerySet):
@@ -257,6 +292,12 @@ class City(CuratedRecord):
     def get_absolute_url(self):
         return reverse("activism:city-detail", args=[self.slug])
 
+    @property
+    def is_its_own_region(self):
+        """A city of republican significance (Almaty, Astana, Shymkent) is a region of its own, of the same name: pages
+        name it once, not "Almaty (Almaty)". Its region must be loaded with it (select_related) where many are shown."""
+        return self.region.is_city or self.region.name == self.name
+
     def as_place(self, count=None, query=""):
         """The city as a place; its region must be loaded with it (select_related) where many are shown."""
         return Place(
@@ -267,6 +308,7 @@ class City(CuratedRecord):
             self.longitude,
             region_slug=self.region.slug,
             region_name=self.region.name,
+            is_its_own_region=self.is_its_own_region,
             count=count,
             query=query,
         )
@@ -287,6 +329,8 @@ class Place:
     longitude: object
     region_slug: str = ""
     region_name: str = ""
+    # A city of republican significance: its region has its name, and is not named again beside it.
+    is_its_own_region: bool = False
     count: int | None = None
     # The public filters (theme, form, status) as a query string, carried by the links to the list and the popup.
     query: str = ""
@@ -298,6 +342,11 @@ class Place:
     @property
     def url(self):
         return reverse(f"activism:{self.kind}-detail", args=[self.slug])
+
+    @property
+    def shows_its_region(self):
+        """Whether lists name the city's region beside it."""
+        return self.is_city and bool(self.region_slug) and not self.is_its_own_region
 
     @property
     def region_url(self):
@@ -323,6 +372,14 @@ class ThemeQuerySet(models.QuerySet):
     def public(self):
         """Themes with a published initiative."""
         return self.filter(Exists(Initiative.objects.published().filter(themes=OuterRef("pk"))))
+
+    def with_initiative_counts(self):
+        """Every theme with `initiative_count`: its published initiatives, in one grouped query. Each row of the
+        themes' through table is one initiative: no DISTINCT needed."""
+        # Meta.ordering does not apply to grouped queries, hence the explicit order_by().
+        return self.annotate(
+            initiative_count=Count("initiatives", filter=Q(initiatives__in=Initiative.objects.published()))
+        ).order_by("display_order", "name")
 
 
 class Theme(CuratedRecord):
@@ -392,6 +449,24 @@ class InitiativeQuerySet(models.QuerySet):
     def in_region(self, region):
         """Records with a city in the region, each once: a subquery, not a join that would repeat a record."""
         return self.filter(Exists(City.objects.filter(region=region, initiatives=OuterRef("pk"))))
+
+    def newest_first(self):
+        return self.order_by("-created_at", "-pk")
+
+    def recently_verified_first(self):
+        """Last checked by a researcher most recently first; never checked last."""
+        return self.order_by(F("last_verified").desc(nulls_last=True), "name", "pk")
+
+    def most_active_first(self):
+        """Marked active first, then of unknown activity, then inactive; within each, the most recently started first
+        (no year started last)."""
+        status = self.model.ActivityStatus
+        activity = Case(
+            When(activity_status=status.ACTIVE, then=0),
+            When(activity_status=status.UNKNOWN, then=1),
+            default=2,
+        )
+        return self.order_by(activity, F("year_started").desc(nulls_last=True), "name", "pk")
 
     def unverified_since(self, date):
         return self.filter(Q(last_verified__isnull=True) | Q(last_verified__lt=date))

@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.paginator import Paginator
 from django.db import InterfaceError, OperationalError
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template.loader import render_to_string
@@ -51,11 +51,7 @@ def home(request):
         "city_count": City.objects.public().count(),
         "region_count": Region.objects.public().count(),
         "latest_posts": BlogPost.objects.published().select_related("author")[:3],
-        # Meta.ordering does not apply to grouped queries, hence the explicit order_by(). Each row of the themes'
-        # through table is one initiative: no DISTINCT needed.
-        "themes": Theme.objects.annotate(
-            initiative_count=Count("initiatives", filter=Q(initiatives__in=published))
-        ).order_by("display_order", "name"),
+        "themes": Theme.objects.with_initiative_counts(),
     }
     return render(request, "activism/home.html", context)
 
@@ -107,9 +103,47 @@ def map_place(request, kind, slug):
 
 @require_safe
 def initiative_list(request):
-    filter_form = InitiativeFilterForm(request.GET)
-    page = paginate(request, filter_form.filter(listed_initiatives()), INITIATIVES_PER_PAGE)
+    filter_form = InitiativeFilterForm(request.GET, with_sort=True)
+    initiatives = filter_form.order(filter_form.filter(listed_initiatives()))
+    page = paginate(request, initiatives, INITIATIVES_PER_PAGE)
     return render(request, "activism/initiative_list.html", {"filter_form": filter_form, "page_obj": page})
+
+
+@require_safe
+def theme_list(request):
+    return render(request, "activism/theme_list.html", {"themes": Theme.objects.with_initiative_counts()})
+
+
+@require_safe
+def region_list(request):
+    """Every region with its count (sensitive initiatives included) and its public cities with theirs (never counting
+    a sensitive one): three queries, whatever the number of initiatives."""
+    cities_by_region = {}
+    for city in City.objects.with_public_counts().select_related("region"):
+        if not city.is_its_own_region:
+            cities_by_region.setdefault(city.region_id, []).append(city)
+    regions = list(Region.objects.with_initiative_counts())
+    for region in regions:
+        region.public_cities = cities_by_region.get(region.pk, [])
+    context = {
+        # The cities of republican significance first: each is its region, without cities of its own to list.
+        "city_regions": [region for region in regions if region.is_city],
+        "regions": [region for region in regions if not region.is_city],
+    }
+    return render(request, "activism/region_list.html", context)
+
+
+@require_safe
+def city_list(request):
+    """The public cities with their counts (never counting a sensitive initiative), grouped by region: the cities of
+    republican significance together first, then each region's. One query."""
+    cities = City.objects.with_public_counts().select_related("region").order_by("region__name", "name")
+    own_regions = [city for city in cities if city.is_its_own_region]
+    groups = {}
+    for city in cities:
+        if not city.is_its_own_region:
+            groups.setdefault(city.region_id, (city.region, []))[1].append(city)
+    return render(request, "activism/city_list.html", {"own_regions": own_regions, "groups": groups.values()})
 
 
 class NoIndexMixin:
@@ -189,10 +223,16 @@ class RegionDetailView(DetailView):
     model = Region
 
     def get_context_data(self, **kwargs):
+        page = paginate(self.request, listed_initiatives().in_region(self.object), INITIATIVES_PER_PAGE)
+        if not page.paginator.count:
+            # Nothing public here: no empty map and lists, but the nearest regions that have some.
+            return super().get_context_data(
+                page_obj=page, nearest_regions=self.object.nearest(Region.objects.public()), **kwargs
+            )
         # Its cities with their counts, and its centre with its sensitive initiatives: the map's markers.
         places = maps.places_with_counts(region=self.object)
         return super().get_context_data(
-            page_obj=paginate(self.request, listed_initiatives().in_region(self.object), INITIATIVES_PER_PAGE),
+            page_obj=page,
             map_data=maps.map_data(places),
             cities=[place for place in places if place.is_city],
             **kwargs,

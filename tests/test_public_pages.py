@@ -278,7 +278,7 @@ def test_a_city_with_no_public_initiative_is_nowhere_in_public(client, site_data
     assert {"almaty", "kokshetau"} <= set(options)
     assert [(city.name, city.count) for city in pages["region"].context["cities"]] == [("Kokshetau", 1)]
     assert pages["home"].context["city_count"] == 2
-    assert "No cities are recorded in this region yet." in pages["empty region"].content.decode()
+    assert "No published initiatives are recorded in Ulytau yet." in pages["empty region"].content.decode()
     # Asked for by hand, the city is no filter either: the same answer as a city that does not exist.
     unknown = client.get(reverse("activism:initiative-list"), {"city": "no-such-city"}).context["filter_form"]
     for city in hidden:
