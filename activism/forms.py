@@ -65,7 +65,10 @@ class InitiativeFilterForm(forms.Form):
             ("active", _("Most active")),
         ],
         required=False,
-        help_text=_("Most active: those marked active first, then those that started most recently."),
+        help_text=_(
+            "Most active: those marked active first, then those of unknown activity, then inactive ones; in each, "
+            "the most recently started first."
+        ),
     )
     error_css_class = "has-error"
 

@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from activism.models import BlogPost, Initiative, InitiativeLink, PublicationStatus, Source
+from activism.models import BlogPost, Initiative, InitiativeLink, PublicationStatus, Region, Source
 
 from .conftest import make_author, make_city, make_initiative, make_region, make_theme, queries_for
 
@@ -157,6 +157,10 @@ def test_map_tiles_come_from_settings(client, site_data, settings):
 
 def listed_names(response):
     return sorted(initiative.name for initiative in response.context["page_obj"])
+
+
+def listed_in_order(response):
+    return [initiative.name for initiative in response.context["page_obj"]]
 
 
 @pytest.mark.parametrize(
@@ -376,6 +380,7 @@ def add_initiatives(site, numbers):
 
 def build_site(size):
     regions = [make_region(f"Region {number}", latitude="48", longitude=f"{60 + number}") for number in range(3)]
+    make_region("Empty Region", latitude="50", longitude="60")
     cities = [
         make_city(f"City {number}", regions[number % 3], f"{43 + number * 0.1:.6f}", f"{70 + number * 0.1:.6f}")
         for number in range(6)
@@ -397,6 +402,11 @@ def every_public_page(site):
         reverse(map_place, args=["region", "region-1"]),  # initiative 4 is sensitive, in cities 4 and 5
         reverse("activism:initiative-list"),
         reverse("activism:initiative-list") + "?q=initiative&city=city-0&region=region-0&theme=theme-0",
+        *(reverse("activism:initiative-list") + f"?sort={order}" for order in ["newest", "verified", "active"]),
+        reverse("activism:theme-list"),
+        reverse("activism:region-list"),
+        reverse("activism:city-list"),
+        reverse("activism:region-detail", args=["empty-region"]),
         reverse("activism:initiative-detail", args=["initiative-000"]),
         reverse("activism:initiative-detail", args=["initiative-004"]),
         site["cities"][0].get_absolute_url(),
@@ -441,3 +451,166 @@ def test_the_map_page_does_not_grow_with_the_initiatives_of_a_city(client):
 
     with_five = map_page_with(range(5))
     assert abs(map_page_with(range(5, 200)) - with_five) < 50  # the counts have more digits
+
+
+def breadcrumb(response):
+    """The breadcrumb trail of a page: (text, link or None for the current page)."""
+    nav = re.search(r'<nav class="breadcrumbs".*?</nav>', response.content.decode(), re.S).group(0)
+    return [
+        (re.sub(r"<[^>]+>", "", item).strip(), link.group(1) if (link := re.search(r'href="([^"]+)"', item)) else None)
+        for item in re.findall(r"<li[^>]*>(.*?)</li>", nav, re.S)
+    ]
+
+
+def test_the_theme_list_shows_every_theme_with_its_published_count(client, site_data):
+    make_theme("Housing", description="Homes and evictions.", color="#c0392b")
+    response = client.get(reverse("activism:theme-list"))
+    counts = {theme.name: theme.initiative_count for theme in response.context["themes"]}
+    assert counts == {"Ecology": 1, "Gender and feminism": 2, "Housing": 0}  # the draft is not counted
+    content = response.content.decode()
+    assert 'fill="#c0392b"' in content and "Homes and evictions." in content
+    assert site_data["ecology"].get_absolute_url() in content
+
+
+def test_the_region_list_counts_sensitive_initiatives_at_their_region_only(client, site_data):
+    make_initiative("Quiet Group", cities=[site_data["kokshetau"]], is_sensitive=True)
+    response = client.get(reverse("activism:region-list"))
+    regions = {region.name: region for region in response.context["regions"]}
+    assert {name: region.initiative_count for name, region in regions.items()} == {"Akmola": 2, "Ulytau": 0}
+    assert [(city.name, city.public_count) for city in regions["Akmola"].public_cities] == [("Kokshetau", 1)]
+    assert regions["Ulytau"].public_cities == []  # Zhezkazgan has only a draft
+    # Almaty is a city of republican significance: listed once, as a region, not as "Almaty" in "Almaty".
+    [almaty] = response.context["city_regions"]
+    assert (almaty.name, almaty.initiative_count, almaty.public_cities) == ("Almaty", 2, [])
+    content = response.content.decode()
+    assert "Zhezkazgan" not in content
+    assert "Kokshetau</a> (1)" in content
+
+
+def test_the_city_list_groups_the_public_cities_by_region(client, site_data):
+    make_initiative("Quiet Group", cities=[site_data["kokshetau"]], is_sensitive=True)
+    response = client.get(reverse("activism:city-list"))
+    assert [(city.name, city.public_count) for city in response.context["own_regions"]] == [("Almaty", 2)]
+    groups = [
+        (region.name, [(city.name, city.public_count) for city in cities])
+        for region, cities in response.context["groups"]
+    ]
+    assert groups == [("Akmola", [("Kokshetau", 1)])]
+    assert "Zhezkazgan" not in response.content.decode()
+
+
+def test_the_index_pages_are_in_the_sitemap_and_the_footer(client, site_data):
+    index_pages = [reverse(name) for name in ["activism:theme-list", "activism:region-list", "activism:city-list"]]
+    sitemap = client.get(reverse("sitemap")).content.decode()
+    home = client.get(reverse("activism:home")).content.decode()
+    for url in index_pages:
+        assert f"http://testserver{url}" in sitemap
+        assert f'href="{url}"' in home
+
+
+def test_breadcrumbs_lead_to_the_index_pages_and_name_a_city_region_once(client, site_data):
+    cities, regions, themes = (reverse(f"activism:{name}-list") for name in ["city", "region", "theme"])
+    akmola = site_data["akmola"]
+    assert breadcrumb(client.get(site_data["kokshetau"].get_absolute_url())) == [
+        ("Cities", cities),
+        ("Akmola", akmola.get_absolute_url()),
+        ("Kokshetau", None),
+    ]
+    almaty = client.get(site_data["almaty"].get_absolute_url())
+    assert breadcrumb(almaty) == [("Cities", cities), ("Almaty", None)]
+    content = almaty.content.decode()
+    assert "A city of republican significance." in content
+    assert "A city in" not in content
+    assert 'content="Civic initiatives in Almaty, Kazakhstan."' in content
+    assert site_data["almaty_region"].get_absolute_url() in content  # its sensitive initiatives are there
+    assert breadcrumb(client.get(akmola.get_absolute_url())) == [("Regions", regions), ("Akmola", None)]
+    assert breadcrumb(client.get(site_data["ecology"].get_absolute_url())) == [("Themes", themes), ("Ecology", None)]
+
+
+def test_a_city_of_republican_significance_is_named_once_beside_its_initiatives(client, site_data):
+    content = client.get(site_data["march"].get_absolute_url()).content.decode()
+    places = re.search(r'<ul class="plain-list">(.*?)</ul>', content, re.S).group(1)
+    assert re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", places)).strip() == "Almaty Kokshetau (Akmola)"
+    region = client.get(site_data["almaty_region"].get_absolute_url())
+    assert 'id="cities-heading"' not in region.content.decode()  # no list of "cities" holding Almaty alone
+    assert site_data["almaty"].get_absolute_url() in region.content.decode()
+
+
+def test_a_region_without_public_initiatives_points_to_its_nearest_neighbours(client, site_data):
+    make_region("Abai")  # no centre: it cannot be placed
+    centres = {"empty_region": ("47.8", "67.7"), "akmola": ("52.3", "69.4"), "almaty_region": ("43.24", "76.89")}
+    for name, (latitude, longitude) in centres.items():
+        Region.objects.filter(pk=site_data[name].pk).update(latitude=latitude, longitude=longitude)
+    # A region with only a sensitive initiative has some to show, at its centre.
+    turkistan = make_region("Turkistan", latitude="42.3", longitude="69.6")
+    make_initiative("Quiet Group", cities=[make_city("Kentau", turkistan)], is_sensitive=True)
+    response = client.get(site_data["empty_region"].get_absolute_url())
+    assert response.status_code == 200
+    assert [region.name for region in response.context["nearest_regions"]] == ["Akmola", "Turkistan", "Almaty"]
+    content = response.content.decode()
+    assert "No published initiatives are recorded in Ulytau yet." in content
+    assert f'href="{reverse("activism:map")}"' in content
+    assert f'href="{reverse("activism:region-list")}"' in content
+    assert 'id="map-data"' not in content and "initiatives in this region" not in content
+    # Without a centre of its own, it still leads to the regions list and the map.
+    abai = client.get(reverse("activism:region-detail", args=["abai"]))
+    assert abai.context["nearest_regions"] == []
+    assert f'href="{reverse("activism:region-list")}"' in abai.content.decode()
+
+
+def set_sort_fields(site_data):
+    Initiative.objects.filter(pk=site_data["park"].pk).update(
+        created_at=timezone.now() - timedelta(days=30), last_verified="2023-05-01", year_started=2019
+    )
+    Initiative.objects.filter(pk=site_data["march"].pk).update(
+        created_at=timezone.now() - timedelta(days=20), last_verified="2024-06-01", activity_status="inactive"
+    )
+    Initiative.objects.filter(pk=site_data["online"].pk).update(
+        created_at=timezone.now() - timedelta(days=10), activity_status="active", year_started=2021
+    )
+
+
+@pytest.mark.parametrize(
+    ("sort", "expected"),
+    [
+        ("", ["Online Petition", "Save the Park", "Women's March"]),
+        ("newest", ["Online Petition", "Women's March", "Save the Park"]),
+        ("verified", ["Women's March", "Save the Park", "Online Petition"]),  # never verified last
+        ("active", ["Online Petition", "Save the Park", "Women's March"]),  # active, most recent start first
+    ],
+)
+def test_the_initiative_list_sorts(client, site_data, sort, expected):
+    set_sort_fields(site_data)
+    response = client.get(reverse("activism:initiative-list"), {"sort": sort})
+    assert listed_in_order(response) == expected
+    assert not response.context["filter_form"].errors
+
+
+def test_the_most_active_order_puts_unknown_activity_between_active_and_inactive(client, site_data):
+    set_sort_fields(site_data)
+    make_initiative("Unknown Group", year_started=2024)
+    response = client.get(reverse("activism:initiative-list"), {"sort": "active"})
+    assert listed_in_order(response) == ["Online Petition", "Save the Park", "Unknown Group", "Women's March"]
+    assert "Most active: those marked active first" in response.content.decode()  # the help text says how
+
+
+def test_an_unknown_sort_is_reported_and_ignored(client, site_data):
+    response = client.get(reverse("activism:initiative-list"), {"sort": "random", "theme": "gender-and-feminism"})
+    assert listed_names(response) == ["Online Petition", "Women's March"]
+    assert "sort" in response.context["filter_form"].errors
+    assert "Some filters could not be used and were ignored" in response.content.decode()
+
+
+def test_the_sort_is_kept_by_pagination_and_the_language_switcher(client, site_data):
+    for number in range(25):
+        make_initiative(f"Tree {number:02d}", themes=[site_data["ecology"]])
+    response = client.get(reverse("activism:initiative-list"), {"sort": "newest"})
+    content = response.content.decode()
+    assert 'href="/en/initiatives/?sort=newest&amp;page=2"' in content
+    assert 'href="/ru/initiatives/?sort=newest"' in content
+    assert '<option value="newest" selected>' in content
+    assert "/en/map/?sort" not in content  # the map has no order to keep
+
+
+def test_the_map_has_no_sort(client, site_data):
+    assert "sort" not in client.get(reverse("activism:map")).context["filter_form"].fields
