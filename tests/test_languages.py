@@ -149,9 +149,10 @@ def test_dates_are_formatted_per_language(client, site_data):
     post = site_data["post"]
     post.published_at = datetime(2025, 3, 8, 12, 0, tzinfo=timezone.get_current_timezone())
     post.save()
-    assert "March 8, 2025" in client.get(absolute_url_in("en", post)).content.decode()
+    # British English, Russian's genitive month, Kazakh's month in lower case within a date (see tests/test_dates.py).
+    assert "8 March 2025" in client.get(absolute_url_in("en", post)).content.decode()
     assert "8 марта 2025" in client.get(absolute_url_in("ru", post)).content.decode()
-    assert "2025 ж. 8 наурыз" in client.get(absolute_url_in("kk", post)).content.decode().lower()
+    assert "2025 ж. 8 наурыз" in client.get(absolute_url_in("kk", post)).content.decode()
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
