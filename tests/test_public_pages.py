@@ -36,6 +36,9 @@ def public_urls(data):
         reverse("activism:post-feed"),
         reverse("sitemap"),
         reverse("robots"),
+        reverse("activism:suggest"),
+        reverse("activism:suggest") + "?initiative=" + data["park"].slug,
+        reverse("activism:suggest-thanks"),
     ]
 
 
@@ -269,6 +272,7 @@ def test_a_city_with_no_public_initiative_is_nowhere_in_public(client, site_data
         "home": client.get(reverse("activism:home")),
         "map": client.get(reverse("activism:map")),
         "sitemap": client.get(reverse("sitemap")),
+        "suggestion form": client.get(reverse("activism:suggest")),  # the places it offers as you type
     }
     for name, response in pages.items():
         content = response.content.decode()
@@ -409,6 +413,9 @@ def every_public_page(site):
         reverse("activism:open-data"),
         reverse("activism:post-feed"),
         reverse("sitemap"),
+        reverse("activism:suggest"),
+        reverse("activism:suggest") + "?initiative=initiative-000",
+        reverse("activism:suggest-thanks"),
     ]
 
 
