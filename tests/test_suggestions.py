@@ -5,6 +5,7 @@ from datetime import timedelta
 from io import StringIO
 
 import pytest
+import reversion
 from django.core import mail
 from django.core.management import call_command
 from django.test import Client
@@ -172,6 +173,8 @@ def test_the_contact_address_is_on_no_public_page_export_or_open_data(client, cl
     for file_format in [CSV_FORMAT, XLSX_FORMAT]:
         for model in ["initiative", "city", "region", "theme"]:
             assert CONTACT.encode() not in export(admin_client, model, file_format).content, (model, file_format)
+    # Nor in the history of changes, which keeps old versions of records.
+    assert not reversion.is_registered(Suggestion)
     # The queue has no export of its own.
     with pytest.raises(NoReverseMatch):
         reverse("admin:activism_suggestion_export")
