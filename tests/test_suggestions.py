@@ -6,6 +6,7 @@ from io import StringIO
 
 import pytest
 import reversion
+from django.contrib.sessions.models import Session
 from django.core import mail
 from django.core.management import call_command
 from django.test import Client
@@ -138,6 +139,12 @@ def test_the_sixth_suggestion_in_an_hour_from_one_address_gets_429(client, clock
     assert send_suggestion(other, clock, {"text": "From elsewhere"}).status_code == 302
 
 
+def test_the_form_sets_its_csrf_cookie_and_no_other(client, site_data):
+    response = client.get(SUGGEST)
+    assert list(response.cookies) == ["csrftoken"]
+    assert not Session.objects.exists()
+
+
 def test_the_form_page_is_never_cached_two_visitors_never_share_a_token(site_data, settings):
     settings.CAISS_PAGE_CACHE_SECONDS = 600
     tokens = []
@@ -160,6 +167,8 @@ def test_the_contact_address_is_on_no_public_page_export_or_open_data(client, cl
 
     pages = [
         *public_urls(site_data),
+        SUGGEST,
+        f"{SUGGEST}?initiative=save-the-park",
         reverse("activism:initiative-detail", args=["clean-rivers"]),
         reverse("activism:open-data"),
         reverse("activism:open-data-csv"),
