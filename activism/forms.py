@@ -1,6 +1,7 @@
 import codecs
 import csv
 import io
+import time
 import zipfile
 from decimal import Decimal
 from urllib.parse import urlencode
@@ -9,17 +10,18 @@ import openpyxl
 from django import forms
 from django.conf import settings
 from django.contrib.gis.geos import Point
+from django.core import signing
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
+from django.utils.translation import ngettext, ngettext_lazy
 from import_export.forms import ConfirmImportForm, ImportForm
 from leaflet.admin import LeafletAdminWidget
 from leaflet.forms.fields import PointField
 
 from .languages import in_every_language
-from .models import LATITUDE_RANGE, LONGITUDE_RANGE, City, Initiative, Region, Theme
+from .models import LATITUDE_RANGE, LONGITUDE_RANGE, City, Initiative, Region, Suggestion, Theme
 
 COORDINATE_STEP = Decimal("0.000001")
 MAX_QUERY_LENGTH = 200
@@ -125,6 +127,111 @@ class InitiativeFilterForm(forms.Form):
             "status": self.cleaned_data.get("status"),
         }
         return urlencode({name: value for name, value in kept.items() if value})
+
+
+class SuggestionForm(forms.ModelForm):
+    """The public form for suggesting an initiative, an event or a correction; no account needed.
+
+    Spam is kept out without a third-party captcha: a field people never see (`website`: bots fill every field), and
+    a signed note of when the form was shown (`started`): one sent back sooner than a person could fill it is refused.
+    The view also counts the suggestions of each address (SUGGESTIONS_PER_HOUR).
+    """
+
+    SIGNING_SALT = "activism.suggestion-form"
+    MAX_AGE_SECONDS = 24 * 60 * 60  # an older page gets a fresh note and is sent again
+
+    # Hidden from people (CSS and aria-hidden) and out of the tab order; its label tells a screen reader user who
+    # meets it anyway to leave it alone.
+    website = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"tabindex": "-1", "autocomplete": "off"}),
+    )
+    started = forms.CharField(widget=forms.HiddenInput)
+    # The record a correction is about, by slug ("Suggest a correction" on its page); anything else is ignored.
+    initiative = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = Suggestion
+        fields = ["kind", "text", "place", "when", "sources", "contact_email"]
+        labels = {
+            "kind": _("What would you like to suggest?"),
+            "text": _("What"),
+            "place": _("Where"),
+            "when": _("When"),
+            "sources": _("Sources"),
+            "contact_email": _("Your e-mail address (optional)"),
+        }
+        help_texts = {
+            "text": _(
+                "The initiative or the event: its name, what it does or did. For a correction: what is wrong in the "
+                "record and what it should say."
+            ),
+            "place": _("A city or a region; leave it empty for something online or nationwide."),
+            "when": _("A date, a year or a period, as precisely as you know it."),
+            "sources": _(
+                "Where we can check it: links to news reports or to the initiative's own public pages, one a line."
+            ),
+        }
+        widgets = {
+            "kind": forms.RadioSelect,
+            "text": forms.Textarea(attrs={"rows": 6}),
+            "place": forms.TextInput(attrs={"list": "suggestion-places", "autocomplete": "off"}),
+            "sources": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, contact_days, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["started"].initial = self.new_start()
+        self.fields["contact_email"].help_text = ngettext(
+            "Only if we may write to you about this suggestion. It is never published, and we delete it %(days)s day "
+            "after you send the form.",
+            "Only if we may write to you about this suggestion. It is never published, and we delete it %(days)s days "
+            "after you send the form.",
+            contact_days,
+        ) % {"days": contact_days}
+
+    @classmethod
+    def new_start(cls):
+        return signing.dumps(int(time.time()), salt=cls.SIGNING_SALT)
+
+    def clean_website(self):
+        if self.cleaned_data["website"]:
+            raise forms.ValidationError(
+                _("This field must stay empty: it is there to catch automated spam."), code="honeypot"
+            )
+        return ""
+
+    def clean_started(self):
+        try:
+            started = signing.loads(self.cleaned_data["started"], salt=self.SIGNING_SALT)
+        except signing.BadSignature:
+            started = None
+        elapsed = time.time() - started if isinstance(started, int) else None
+        if elapsed is None or elapsed > self.MAX_AGE_SECONDS:
+            self.renew_start()
+            raise forms.ValidationError(
+                _("This form was opened too long ago. Please check your suggestion and send it again."),
+                code="expired",
+            )
+        if elapsed < settings.SUGGESTION_MIN_SECONDS:
+            raise forms.ValidationError(
+                _(
+                    "That was quicker than a person can fill in the form, so we could not take it as sent by one. "
+                    "Please check your suggestion and send it again."
+                ),
+                code="too_fast",
+            )
+        return started
+
+    def renew_start(self):
+        """Show the form again with a fresh note of the time, so that sending it again can pass."""
+        self.data = self.data.copy()
+        self.data[self.add_prefix("started")] = self.new_start()
+
+    def clean_initiative(self):
+        slug = self.cleaned_data["initiative"]
+        return Initiative.objects.published().filter(slug=slug).first() if slug else None
 
 
 class CuratedRecordForm(forms.ModelForm):

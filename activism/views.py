@@ -1,34 +1,41 @@
 import csv
+import logging
 import sys
 from urllib.parse import urlencode
 
+from axes.helpers import get_client_ip_address
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
+from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.db import InterfaceError, OperationalError
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.views import defaults
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 from django_otp.decorators import otp_required
 
 from . import maps, open_data
-from .forms import InitiativeFilterForm
-from .models import Author, BlogPost, City, Initiative, Place, Region, Theme
+from .forms import InitiativeFilterForm, SuggestionForm
+from .models import Author, BlogPost, City, Initiative, Place, Region, Suggestion, Theme
 from .spreadsheets import safe_cell
 
 INITIATIVES_PER_PAGE = 20
 POSTS_PER_PAGE = 10
 # How long a client should wait before trying again while the database cannot be reached.
 DATABASE_RETRY_AFTER_SECONDS = 60
+# The window in which one address may send settings.SUGGESTIONS_PER_HOUR suggestions.
+SUGGESTION_WINDOW_SECONDS = 60 * 60
+
+logger = logging.getLogger(__name__)
 
 
 def listed_initiatives():
@@ -288,6 +295,74 @@ class AuthorDetailView(DetailView):
 
 class AboutView(TemplateView):
     template_name = "activism/about.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(contact_email=settings.CONTACT_EMAIL, **kwargs)
+
+
+def suggestion_counter_key(request):
+    """The cache key counting one client's suggestions. The client's address is read as django-axes reads it for the
+    login lockout (AXES_IPWARE_META_PRECEDENCE_ORDER in caiss/settings.py): the connection's own, or behind the one
+    reverse proxy of DJANGO_BEHIND_PROXY the X-Forwarded-For entry that proxy added, which a client cannot forge."""
+    return f"suggestions-sent:{get_client_ip_address(request) or 'unknown'}"
+
+
+def count_suggestion(key):
+    # The hour runs from the first suggestion of the address; add() starts it, incr() keeps its expiry. In the cache
+    # every process shares, so that each worker counts the same suggestions.
+    cache = caches["shared"]
+    if not cache.add(key, 1, SUGGESTION_WINDOW_SECONDS):
+        try:
+            cache.incr(key)
+        except ValueError:  # expired between the two calls
+            cache.add(key, 1, SUGGESTION_WINDOW_SECONDS)
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def suggest(request):
+    """The public form for suggesting an initiative, an event or a correction (?initiative=<slug> names the record a
+    correction is about). A sent suggestion goes to the admin's queue, editors hear of it by e-mail, and the visitor
+    is sent on to the thank-you page. Never cached: the page carries a CSRF token (its cookie keeps it out of the page
+    cache) and a signed note of when it was shown."""
+    contact_days = settings.SUGGESTION_CONTACT_DAYS
+    about = None
+    if request.method == "POST":
+        counter = suggestion_counter_key(request)
+        if caches["shared"].get(counter, 0) >= settings.SUGGESTIONS_PER_HOUR:
+            context = {"per_hour": settings.SUGGESTIONS_PER_HOUR, "text": request.POST.get("text", "")}
+            response = render(request, "activism/suggestion_refused.html", context, status=429)
+            response.headers["Retry-After"] = str(SUGGESTION_WINDOW_SECONDS)
+            return response
+        form = SuggestionForm(request.POST, contact_days=contact_days)
+        if form.is_valid():
+            suggestion = form.save(commit=False)
+            suggestion.initiative = form.cleaned_data["initiative"]
+            suggestion.language = get_language()
+            suggestion.save()
+            count_suggestion(counter)
+            admin_url = request.build_absolute_uri(reverse("admin:activism_suggestion_change", args=[suggestion.pk]))
+            try:
+                suggestion.send_notice_to_editors(admin_url)
+            except Exception:  # the suggestion is saved: a mail server down must not lose the visitor's page
+                logger.exception("The notice of suggestion %s could not be sent to the editors.", suggestion.pk)
+            return redirect("activism:suggest-thanks")
+        about = form.cleaned_data.get("initiative")
+    else:
+        slug = request.GET.get("initiative")
+        about = Initiative.objects.published().filter(slug=slug).first() if slug else None
+        initial = {"initiative": about.slug, "kind": Suggestion.Kind.CORRECTION} if about else {}
+        form = SuggestionForm(initial=initial, contact_days=contact_days)
+    # What the "where" field offers as you type: the public cities and regions, in the page's language.
+    places = sorted({place.name for place in [*City.objects.public(), *Region.objects.public()]})
+    context = {"form": form, "about": about, "places": places, "contact_days": contact_days}
+    return render(request, "activism/suggestion_form.html", context)
+
+
+class SuggestionThanksView(TemplateView):
+    template_name = "activism/suggestion_thanks.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(noindex=True, contact_days=settings.SUGGESTION_CONTACT_DAYS, **kwargs)
 
 
 @require_safe

@@ -363,6 +363,26 @@ IMPORT_PREVIEW_HOURS = int(os.environ.get("CAISS_IMPORT_PREVIEW_HOURS", "24"))
 # Background work (django-tasks, the backport of Django 6's tasks): queued in the database, no broker to run.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
+# Suggestions from the public (/suggest/; README, "Suggestions"). The optional contact address a visitor leaves is
+# blanked after this many days by `manage.py forget_suggestion_contacts` (run daily from cron); the form says so.
+SUGGESTION_CONTACT_DAYS = int(os.environ.get("CAISS_SUGGESTION_CONTACT_DAYS", "90"))
+# Spam without a third-party captcha: a form sent sooner than this after it was shown is refused, and one address may
+# send this many an hour (counted in the "default" cache: per process without REDIS_URL, shared with it).
+SUGGESTION_MIN_SECONDS = int(os.environ.get("CAISS_SUGGESTION_MIN_SECONDS", "5"))
+SUGGESTIONS_PER_HOUR = int(os.environ.get("CAISS_SUGGESTIONS_PER_HOUR", "5"))
+# The address the about page gives for reaching CAISS; not shown when empty.
+CONTACT_EMAIL = os.environ.get("CAISS_CONTACT_EMAIL", "")
+
+# E-mail: editors get a notice of each new suggestion. Printed to the console unless EMAIL_BACKEND says otherwise
+# (django.core.mail.backends.smtp.EmailBackend with the EMAIL_HOST... variables below).
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+
 # Shown on every page: the records are demonstration data until CAISS publishes its own.
 SHOW_DEMO_NOTICE = env_bool("CAISS_SHOW_DEMO_NOTICE", True)
 

@@ -1,6 +1,7 @@
 import csv
 import importlib
 import io
+import time
 from datetime import timedelta
 from decimal import Decimal
 from html.parser import HTMLParser
@@ -282,7 +283,11 @@ def roles(db):
     from django.contrib.auth.models import Group, Permission
 
     migration = importlib.import_module("activism.migrations.0002_roles")
-    for name, codenames in [("Researcher", migration.RESEARCHER), ("Editor", migration.EDITOR)]:
+    suggestions = importlib.import_module("activism.migrations.0008_suggestion_roles")
+    for name, codenames in [
+        ("Researcher", migration.RESEARCHER + suggestions.RESEARCHER),
+        ("Editor", migration.EDITOR + suggestions.EDITOR),
+    ]:
         group, _created = Group.objects.get_or_create(name=name)
         if not group.permissions.exists():
             group.permissions.set(Permission.objects.filter(content_type__app_label="activism", codename__in=codenames))
@@ -460,3 +465,42 @@ def confirm(client, model, preview):
     action, data, _names = read_form(preview)
     assert action == reverse(f"admin:activism_{model}_process_import")
     return client.post(action, {name: values[0] if len(values) == 1 else values for name, values in data.items()})
+
+
+# The public suggestion form.
+
+
+class Clock:
+    """The time as the suggestion form reads it (activism/forms.py), moved on by hand: a test takes as long as a person
+    to fill the form without waiting for it."""
+
+    def __init__(self):
+        self.offset = 0
+
+    def time(self):
+        return time.time() + self.offset
+
+    def wait(self, seconds):
+        self.offset += seconds
+
+
+@pytest.fixture
+def clock(monkeypatch):
+    clock = Clock()
+    monkeypatch.setattr("activism.forms.time", clock)
+    return clock
+
+
+SUGGESTION = {
+    "text": "Tree planting on Abai Avenue\nNeighbours planted forty elms where the old ones were cut.",
+    "place": "Almaty",
+    "when": "April 2024",
+    "sources": "https://example.org/news/elms",
+}
+
+
+def send_suggestion(client, clock, changes=None, url=None, seconds=30, **extra):
+    """Open the suggestion form, fill it in (SUGGESTION, then `changes`) for `seconds` as a person would, send it."""
+    page = client.get(url or reverse("activism:suggest"), **extra)
+    clock.wait(seconds)
+    return client.post(*fill_form(page, {**SUGGESTION, **(changes or {})}, form_id="suggestion-form"), **extra)

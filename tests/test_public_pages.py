@@ -36,6 +36,7 @@ def public_urls(data):
         reverse("activism:post-feed"),
         reverse("sitemap"),
         reverse("robots"),
+        reverse("activism:suggest-thanks"),  # the form itself sets its CSRF cookie: see tests/test_suggestions.py
     ]
 
 
@@ -273,6 +274,7 @@ def test_a_city_with_no_public_initiative_is_nowhere_in_public(client, site_data
         "home": client.get(reverse("activism:home")),
         "map": client.get(reverse("activism:map")),
         "sitemap": client.get(reverse("sitemap")),
+        "suggestion form": client.get(reverse("activism:suggest")),  # the places it offers as you type
     }
     for name, response in pages.items():
         content = response.content.decode()
@@ -419,6 +421,9 @@ def every_public_page(site):
         reverse("activism:open-data"),
         reverse("activism:post-feed"),
         reverse("sitemap"),
+        reverse("activism:suggest"),
+        reverse("activism:suggest") + "?initiative=initiative-000",
+        reverse("activism:suggest-thanks"),
     ]
 
 
