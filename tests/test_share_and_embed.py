@@ -219,3 +219,10 @@ def test_every_page_prints_with_the_print_style_sheet(client, site_data):
     hidden = re.search(r"([^{}]+)\{\s*display: none !important;", print_css).group(1)
     for selector in [".map", ".site-nav", ".language-switcher", ".filter-form", ".share", ".embed-box"]:
         assert selector in hidden.replace(",", " ").split(), selector
+
+
+def test_a_staff_preview_offers_no_share_links(admin_client, site_data):
+    for record in ["draft", "draft_post"]:
+        content = admin_client.get(site_data[record].get_preview_url()).content.decode()
+        assert 'class="share"' not in content and "t.me/share" not in content, record
+        assert 'class="cite"' in content, record
