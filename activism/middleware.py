@@ -1,6 +1,7 @@
 from hashlib import md5
 from urllib.parse import urlsplit
 
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 from django.core.cache import cache
 from django.core.files.storage import storages
@@ -33,12 +34,6 @@ DENIED_FEATURES = [
 ]
 
 
-def tile_origin():
-    """The scheme and host of the map tile server, with Leaflet's {s} subdomains as a wildcard."""
-    parts = urlsplit(settings.MAP_TILES_URL)
-    return f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}"
-
-
 def media_origin():
     """The scheme and host uploaded images are served from when it is another server than the site's (an S3
     bucket, a CDN: README, "Media on object storage"); empty when they are under the site's own /media/."""
@@ -46,29 +41,25 @@ def media_origin():
     return f"{parts.scheme}://{parts.netloc}" if parts.netloc else ""
 
 
-class ContentSecurityPolicyMiddleware:
-    """Public pages load nothing from other servers but map tiles and, on object storage, the uploaded images; and
-    run no inline script.
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, writing settings.CONTENT_SECURITY_POLICY, with the images' server added to img-src
+    when they are on object storage: the storage settings know its address, settings.py does not.
 
-    The admin is left alone: django-leaflet's map widget writes inline script.
+    The admin is left out (EXCLUDE_URL_PREFIXES). A view changes its own policy with django-csp's decorators, as the
+    embeddable map does for frame-ancestors.
     """
 
     def __init__(self, get_response):
-        self.get_response = get_response
-        image_sources = " ".join(filter(None, ["'self'", "data:", tile_origin(), media_origin()]))
-        self.policy = (
-            "default-src 'self'; "
-            f"img-src {image_sources}; "
-            "script-src 'self'; style-src 'self'; object-src 'none'; "
-            "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
-        )
+        super().__init__(get_response)
+        self.media_origin = media_origin()
 
-    def __call__(self, request):
-        response = self.get_response(request)
-        in_admin = request.resolver_match is not None and request.resolver_match.namespace == "admin"
-        if not in_admin:
-            response.headers.setdefault("Content-Security-Policy", self.policy)
-        return response
+    def get_policy_parts(self, request, response, report_only=False):
+        parts = super().get_policy_parts(request, response, report_only)
+        if self.media_origin and not report_only:
+            update = dict(parts.update or {})
+            update["img-src"] = [*update.get("img-src", []), self.media_origin]
+            parts.update = update
+        return parts
 
 
 class PermissionsPolicyMiddleware:

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("map/", views.initiative_map, name="map"),
     path("map/places/<slug:kind>/<slug:slug>/", views.map_place, name="map-place"),
+    path("embed/map/", views.embed_map, name="embed-map"),
     path("initiatives/", views.initiative_list, name="initiative-list"),
     path("initiatives/<slug:slug>/", views.InitiativeDetailView.as_view(), name="initiative-detail"),
     path("themes/", views.theme_list, name="theme-list"),

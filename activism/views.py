@@ -4,6 +4,7 @@ import sys
 from urllib.parse import urlencode
 
 from axes.helpers import get_client_ip_address
+from csp.decorators import csp_replace
 from django.conf import settings
 from django.contrib.admin.views.decorators import staff_member_required
 from django.core.cache import caches
@@ -19,11 +20,12 @@ from django.utils.decorators import method_decorator
 from django.utils.translation import get_language, gettext
 from django.views import defaults
 from django.views.decorators.cache import cache_control
+from django.views.decorators.clickjacking import xframe_options_exempt
 from django.views.decorators.http import require_http_methods, require_safe
 from django.views.generic import DetailView, ListView, TemplateView
 from django_otp.decorators import otp_required
 
-from . import maps, open_data
+from . import maps, open_data, sharing
 from .forms import InitiativeFilterForm, SuggestionForm
 from .models import Author, BlogPost, City, Initiative, Place, Region, Suggestion, Theme
 from .spreadsheets import safe_cell
@@ -63,23 +65,56 @@ def home(request):
     return render(request, "activism/home.html", context)
 
 
-@require_safe
-def initiative_map(request):
-    """One marker per place with its count; the page lists the places, and a page at a time of the initiatives that
-    have no marker. Its size follows the number of places, not of initiatives."""
+def filtered_map(request):
+    """The map's filters (theme, form, status, region) read from the query string, the published initiatives they
+    leave and the places of those with their counts: what the map page and the embeddable map show."""
     filter_form = InitiativeFilterForm(request.GET, with_search=False, with_city=False)
     initiatives = filter_form.filter(Initiative.objects.published())
     places = maps.places_with_counts(
         initiatives, region=filter_form.cleaned_data.get("region"), query=filter_form.query_string()
     )
+    return filter_form, initiatives, places
+
+
+def with_map_filters(url, filter_form):
+    """`url` with the map's valid filters, the region included (an invalid one is left out, as the map ignores it)."""
+    region = filter_form.cleaned_data.get("region")
+    query = "&".join(filter(None, [filter_form.query_string(), urlencode({"region": region.slug}) if region else ""]))
+    return f"{url}?{query}" if query else url
+
+
+@require_safe
+def initiative_map(request):
+    """One marker per place with its count; the page lists the places, and a page at a time of the initiatives that
+    have no marker. Its size follows the number of places, not of initiatives."""
+    filter_form, initiatives, places = filtered_map(request)
     context = {
         "filter_form": filter_form,
         "initiative_count": initiatives.count(),
         "places": places,
         "map_data": maps.map_data(places),
         "without_city_page": paginate(request, initiatives.filter(cities=None), INITIATIVES_PER_PAGE),
+        # The code another site pastes to show this map, these filters included ("Embed this map").
+        "embed_url": request.build_absolute_uri(with_map_filters(reverse("activism:embed-map"), filter_form)),
     }
     return render(request, "activism/map.html", context)
+
+
+@xframe_options_exempt
+@csp_replace({"frame-ancestors": settings.CAISS_EMBED_FRAME_ANCESTORS})
+@require_safe
+def embed_map(request):
+    """The map alone, with the map page's filters, for other sites to show in a frame: the one page that may be
+    framed (by CAISS_EMBED_FRAME_ANCESTORS, any site by default). Its links open this site in a new tab."""
+    filter_form, _initiatives, places = filtered_map(request)
+    context = {
+        "map_data": maps.map_data(places),
+        "full_map_url": with_map_filters(reverse("activism:map"), filter_form),
+    }
+    response = render(request, "activism/map_embed.html", context)
+    # The map page itself is the one for search engines.
+    response.headers["X-Robots-Tag"] = "noindex"
+    return response
 
 
 @require_safe
@@ -169,7 +204,21 @@ class NoIndexMixin:
         return response
 
 
-class InitiativeDetailView(NoIndexMixin, DetailView):
+class ShareAndCiteMixin:
+    """What a record's "Cite" and "Share" blocks need: its address, today's date (the date of access; a cached page
+    keeps it for CAISS_PAGE_CACHE_SECONDS) and the share links."""
+
+    def get_context_data(self, **kwargs):
+        page_url = self.request.build_absolute_uri(self.object.get_absolute_url())
+        return super().get_context_data(
+            page_url=page_url,
+            accessed_on=timezone.localdate(),
+            share_links=sharing.share_links(page_url, str(self.object)),
+            **kwargs,
+        )
+
+
+class InitiativeDetailView(ShareAndCiteMixin, NoIndexMixin, DetailView):
     def is_noindex(self):
         return self.object.is_sensitive
 
@@ -272,7 +321,7 @@ class BlogPostListView(ListView):
         return page.paginator, page, page.object_list, page.has_other_pages()
 
 
-class BlogPostDetailView(NoIndexMixin, DetailView):
+class BlogPostDetailView(ShareAndCiteMixin, NoIndexMixin, DetailView):
     def get_queryset(self):
         return self.any_state().published()
 

@@ -3,8 +3,10 @@
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.translation import gettext_lazy as _
 from import_export.formats.base_formats import CSV, XLSX
@@ -56,6 +58,7 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",  # the queue of background work (large imports), in the database
+    "csp",
     "activism",
 ]
 
@@ -78,7 +81,7 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): passed the second factor
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "activism.middleware.ContentSecurityPolicyMiddleware",
+    "activism.middleware.ContentSecurityPolicyMiddleware",  # django-csp's, with the images' origin
     "axes.middleware.AxesMiddleware",  # last, as django-axes asks: answers a locked-out login with its page
 ]
 
@@ -329,6 +332,34 @@ MAP_TILES_ATTRIBUTION = os.environ.get(
 )
 MAP_CENTER = (48.0, 67.5)
 MAP_ZOOM = 5
+
+
+def tile_origin(tiles_url):
+    """The scheme and host of the map tile server, with Leaflet's {s} subdomains as a wildcard."""
+    parts = urlsplit(tiles_url)
+    return f"{parts.scheme}://{parts.netloc.replace('{s}', '*')}"
+
+
+# The Content-Security-Policy of public pages (django-csp): nothing from other servers but map tiles and, on object
+# storage, the uploaded images (their origin is added by activism.middleware.ContentSecurityPolicyMiddleware); no
+# inline script or style; no framing by other sites, except the embeddable map (CAISS_EMBED_FRAME_ANCESTORS).
+# The admin has none: django-leaflet's map widget writes inline script.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/admin/"],
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "img-src": [SELF, "data:", tile_origin(MAP_TILES_URL)],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# The sites that may show the embeddable map (/<lang>/embed/map/) in a frame: any (*), or their origins, e.g.
+# "https://news.example.org https://ngo.example.kz". Every other page refuses to be framed.
+CAISS_EMBED_FRAME_ANCESTORS = os.environ.get("CAISS_EMBED_FRAME_ANCESTORS", "*").split()
 
 # The licence of the open data files (/data/): Creative Commons Attribution unless CAISS chooses another.
 OPEN_DATA_LICENCE_NAME = os.environ.get("OPEN_DATA_LICENCE_NAME", "CC BY 4.0")

@@ -2,7 +2,9 @@
 
 import os
 import shutil
-from urllib.parse import urlsplit
+from http.server import BaseHTTPRequestHandler, HTTPServer
+from threading import Thread
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 from django.urls import reverse
@@ -173,3 +175,62 @@ def test_a_researcher_places_a_new_city_by_clicking_the_admin_map(live_server, r
     assert abs(float(page.locator("#id_latitude").input_value()) - 48.0) < 1.5
     assert abs(float(page.locator("#id_longitude").input_value()) - 67.5) < 1.5
     assert page.errors == [], page.errors
+
+
+@pytest.fixture
+def another_site():
+    """Another website, on 127.0.0.1 (the live server is on localhost: another origin), whose page frames the address
+    given in its query string: a real local server, since Chromium blocks a page the test would answer itself (a
+    public page, for it) from framing a local one."""
+
+    class FramingPage(BaseHTTPRequestHandler):
+        def do_GET(self):
+            frame_src = parse_qs(urlsplit(self.path).query)["frame"][0]
+            body = f'<!DOCTYPE html><title>News</title><iframe src="{frame_src}" width="800" height="500"></iframe>'
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html; charset=utf-8")
+            self.end_headers()
+            self.wfile.write(body.encode())
+
+        def log_message(self, *args):
+            pass
+
+    server = HTTPServer(("127.0.0.1", 0), FramingPage)
+    Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_port}"
+    server.shutdown()
+    server.server_close()
+
+
+def open_framing_page(page, another_site, frame_src):
+    page.route(f"{another_site}/**", lambda route: route.continue_())
+    page.goto(f"{another_site}/story?{urlencode({'frame': frame_src})}")
+
+
+def test_another_site_shows_the_embedded_map_whose_links_open_this_site_in_a_new_tab(
+    live_server, map_site, another_site, browser_page
+):
+    page = browser_page
+    open_framing_page(page, another_site, live_server.url + reverse("activism:embed-map") + "?theme=ecology")
+    frame = page.frame_locator("iframe")
+    frame.locator(".map--ready .leaflet-marker-icon").first.wait_for()
+    frame.locator(".leaflet-marker-icon:not(.marker-cluster)").first.click()
+    popup = frame.locator(".leaflet-popup-content")
+    popup.locator(".map-popup__list li").first.wait_for()  # the same fragment as the map page's popup
+    assert "Save the Park" in popup.inner_text()
+
+    with page.context.expect_page() as new_tab:
+        popup.get_by_role("link", name="Save the Park").click()
+    record = new_tab.value
+    record.wait_for_load_state()
+    assert urlsplit(record.url).path == "/en/initiatives/save-the-park/"
+    assert page.url.startswith(f"{another_site}/story")  # the other site stays where it was
+    assert page.errors == [], page.errors  # no script errors, no Content-Security-Policy violations
+
+
+def test_another_site_cannot_frame_the_map_page(live_server, map_site, another_site, browser_page):
+    page = browser_page
+    open_framing_page(page, another_site, live_server.url + reverse("activism:map"))
+    page.wait_for_timeout(1000)
+    assert page.frames[-1].url.startswith("chrome-error:")  # the browser refused to show it
+    assert any("frame-ancestors" in error for error in page.errors), page.errors

@@ -399,6 +399,8 @@ def every_public_page(site):
         reverse("activism:home"),
         reverse("activism:map"),
         reverse("activism:map") + "?theme=theme-0&region=region-0",
+        reverse("activism:embed-map"),
+        reverse("activism:embed-map") + "?theme=theme-0&region=region-0",
         reverse(map_place, args=["city", "city-0"]),
         reverse(map_place, args=["city", "city-1"]) + "?theme=theme-1&form=other",
         reverse(map_place, args=["region", "region-1"]),  # initiative 4 is sensitive, in cities 4 and 5
