@@ -19,7 +19,7 @@ from leaflet.admin import LeafletAdminWidget
 from leaflet.forms.fields import PointField
 
 from .languages import in_every_language
-from .models import LATITUDE_RANGE, LONGITUDE_RANGE, City, Initiative, Region, Theme
+from .models import LATITUDE_RANGE, LONGITUDE_RANGE, City, Initiative, Region, Theme, search_terms
 
 COORDINATE_STEP = Decimal("0.000001")
 MAX_QUERY_LENGTH = 200
@@ -70,7 +70,9 @@ class InitiativeFilterForm(forms.Form):
         self.is_valid()
         data = {name: value for name, value in self.cleaned_data.items() if value}
         if "q" in data:
-            queryset = queryset.search(data["q"])
+            terms = search_terms(data["q"])
+            if terms:  # a query of single letters would find nearly everything: ignored
+                queryset = queryset.search(terms)
         if "theme" in data:
             queryset = queryset.filter(themes=data["theme"])
         if "form" in data:
@@ -96,6 +98,12 @@ class InitiativeFilterForm(forms.Form):
             "status": self.cleaned_data.get("status"),
         }
         return urlencode({name: value for name, value in kept.items() if value})
+
+
+class SearchForm(forms.Form):
+    """The site's search box (in the header of every page) and the search page's."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=MAX_QUERY_LENGTH)
 
 
 class CuratedRecordForm(forms.ModelForm):

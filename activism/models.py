@@ -2,9 +2,10 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
-from django.db.models import Count, Exists, F, OuterRef, Q
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -14,6 +15,15 @@ from modeltranslation.utils import build_localized_fieldname, resolution_order
 from .images import IMAGE_HELP_TEXT, LARGE_WIDTH, SMALL_WIDTH, SafeImageField, rendition
 from .languages import in_every_language
 from .markup import render_markdown
+from .search import (
+    SearchTerms,
+    index_deferred,
+    is_postgresql,
+    language_sections,
+    refresh_search_index,
+    search_records,
+    vocabulary_of,
+)
 
 LATITUDE_RANGE = (-90, 90)
 LONGITUDE_RANGE = (-180, 180)
@@ -58,6 +68,45 @@ class CuratedRecord(models.Model):
                 if language != current and getattr(self, build_localized_fieldname(field, language), None):
                     return language
         return None
+
+
+class SearchIndexedRecord(models.Model):
+    """A record the site's search finds (activism/search.py): its search columns are computed again on every save,
+    and when what it is found by changes elsewhere (an initiative's themes and places)."""
+
+    # The related records search_sections() reads: prefetched when many records are indexed at once.
+    search_prefetch = []
+
+    # The terms of its name in every language, then of all its text, each between spaces (search.index_terms).
+    search_names = models.TextField(editable=False, blank=True, default="")
+    search_words = models.TextField(editable=False, blank=True, default="")
+    # PostgreSQL's weighted full-text document; left empty on SQLite.
+    search_document = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if not index_deferred():
+            refresh_search_index(type(self), [self.pk])
+
+    def search_sections(self):
+        """The record's text in its search document (search.IndexSection), the weightiest first."""
+        raise NotImplementedError
+
+
+def search_terms(query):
+    """A visitor's query read for search_records(). On SQLite, a misspelt word is corrected against the names of the
+    public themes and places (three small queries); PostgreSQL's trigrams find typos in any word."""
+    vocabulary = ()
+    if not is_postgresql():
+        vocabulary = vocabulary_of(
+            Theme.objects.public().values_list(*in_every_language("name")),
+            City.objects.public().values_list(*in_every_language("name")),
+            Region.objects.public().values_list(*in_every_language("name")),
+        )
+    return SearchTerms.read(query, vocabulary)
 
 
 class PublicationStatus(models.TextChoices):
@@ -360,11 +409,8 @@ class InitiativeQuerySet(models.QuerySet):
         return self.filter(publication_status=PublicationStatus.PUBLISHED)
 
     def search(self, query):
-        """Records holding every word of the query in any language, whatever the case or the script."""
-        queryset = self
-        for word in casefold_words(query).split():
-            queryset = queryset.filter(search_text__contains=word)
-        return queryset
+        """Records matching every word of the query (text, or search.SearchTerms), best first: activism/search.py."""
+        return search_records(self, query if isinstance(query, SearchTerms) else search_terms(query))
 
     def similar_names(self, names, threshold=0.8):
         """Records whose name, in any language, is close to one of these names (a likely duplicate)."""
@@ -397,7 +443,7 @@ class InitiativeQuerySet(models.QuerySet):
         return self.filter(Q(last_verified__isnull=True) | Q(last_verified__lt=date))
 
 
-class Initiative(PublishedRecord, CuratedRecord):
+class Initiative(PublishedRecord, CuratedRecord, SearchIndexedRecord):
     class Form(models.TextChoices):
         MOVEMENT = "movement", _("Movement")
         PROTEST = "protest", _("Protest or march")
@@ -464,6 +510,9 @@ class Initiative(PublishedRecord, CuratedRecord):
 
     objects = InitiativeQuerySet.as_manager()
 
+    # What search_sections() reads, prefetched when many are indexed at once.
+    search_prefetch = ["themes", Prefetch("cities", City.objects.select_related("region"))]
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("initiative")
@@ -515,6 +564,22 @@ class Initiative(PublishedRecord, CuratedRecord):
 
     def get_preview_url(self):
         return reverse("activism:initiative-preview", args=[self.slug])
+
+    def search_sections(self):
+        """Found by its name first, then its themes and places, its summary, its description. A sensitive initiative
+        is never found by its city, only by its region: the public never ties it to the city."""
+        places = []
+        for city in self.cities.all():
+            places += [getattr(city.region, field) for field in in_every_language("name")]
+            if not self.is_sensitive:
+                places += [getattr(city, field) for field in in_every_language("name")]
+        themes = [getattr(theme, field) for theme in self.themes.all() for field in in_every_language("name")]
+        return [
+            *language_sections(self, ["name"], "A"),
+            *language_sections(self, [], "B", themes + places),
+            *language_sections(self, ["summary"], "C"),
+            *language_sections(self, ["description"], "D"),
+        ]
 
     @property
     def is_published(self):
@@ -599,6 +664,10 @@ class Author(CuratedRecord):
 
 
 class BlogPostQuerySet(models.QuerySet):
+    def search(self, query):
+        """Posts matching every word of the query (text, or search.SearchTerms), best first."""
+        return search_records(self, query if isinstance(query, SearchTerms) else search_terms(query))
+
     def published(self):
         """Published and due: a post dated in the future is scheduled, not public yet."""
         return self.filter(publication_status=PublicationStatus.PUBLISHED, published_at__lte=timezone.now())
@@ -608,7 +677,7 @@ class BlogPostQuerySet(models.QuerySet):
         return self.filter(publication_status=PublicationStatus.PUBLISHED, published_at__gt=timezone.now())
 
 
-class BlogPost(PublishedRecord, CuratedRecord):
+class BlogPost(PublishedRecord, CuratedRecord, SearchIndexedRecord):
     displayed_text_fields = ["title", "lead", "body"]
 
     title = models.CharField(_("title"), max_length=200)
@@ -654,6 +723,13 @@ class BlogPost(PublishedRecord, CuratedRecord):
 
     def get_preview_url(self):
         return reverse("activism:post-preview", args=[self.slug])
+
+    def search_sections(self):
+        return [
+            *language_sections(self, ["title"], "A"),
+            *language_sections(self, ["lead"], "B"),
+            *language_sections(self, ["body"], "C"),
+        ]
 
     @property
     def is_scheduled(self):

@@ -19,6 +19,7 @@ urlpatterns = [
     path("blog/authors/<slug:slug>/", views.AuthorDetailView.as_view(), name="author-detail"),
     path("blog/<slug:slug>/", views.BlogPostDetailView.as_view(), name="post-detail"),
     path("about/", views.AboutView.as_view(), name="about"),
+    path("search/", views.search, name="search"),
     path("data/", views.open_data_page, name="open-data"),
     path("data/initiatives.csv", views.open_data_csv, name="open-data-csv"),
     path("data/initiatives.geojson", views.open_data_geojson, name="open-data-geojson"),

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from activism.models import BlogPost, Initiative, InitiativeLink, PublicationStatus, Source
+from activism.search import refresh_search_index
 
 from .conftest import make_author, make_city, make_initiative, make_region, make_theme, queries_for
 
@@ -33,6 +34,7 @@ def public_urls(data):
         data["post"].get_absolute_url(),
         data["author"].get_absolute_url(),
         reverse("activism:about"),
+        reverse("activism:search") + "?q=almaty",
         reverse("activism:post-feed"),
         reverse("sitemap"),
         reverse("robots"),
@@ -372,6 +374,9 @@ def add_initiatives(site, numbers):
     BlogPost.initiatives.through.objects.bulk_create(post_rows)
     InitiativeLink.objects.bulk_create(links)
     Source.objects.bulk_create(sources)
+    # Bulk inserts skip save(): indexed for the search as the import and rebuild_search_index do.
+    refresh_search_index(Initiative, [initiative.pk for initiative in initiatives])
+    refresh_search_index(BlogPost, [post.pk for post in posts])
 
 
 def build_site(size):
@@ -397,6 +402,8 @@ def every_public_page(site):
         reverse(map_place, args=["region", "region-1"]),  # initiative 4 is sensitive, in cities 4 and 5
         reverse("activism:initiative-list"),
         reverse("activism:initiative-list") + "?q=initiative&city=city-0&region=region-0&theme=theme-0",
+        reverse("activism:search") + "?q=initiative",
+        reverse("activism:search") + "?q=city+1&page=2",
         reverse("activism:initiative-detail", args=["initiative-000"]),
         reverse("activism:initiative-detail", args=["initiative-004"]),
         site["cities"][0].get_absolute_url(),
