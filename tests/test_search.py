@@ -5,11 +5,13 @@ import re
 from datetime import timedelta
 
 import pytest
+import tablib
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
 
 from activism.models import Initiative, Region
+from activism.resources import CityResource, InitiativeResource
 from activism.search import index_terms, transliterate
 
 from .conftest import make_city, make_initiative, make_post, make_region, make_theme, queries_for
@@ -208,6 +210,30 @@ def test_rebuild_search_index_indexes_records_loaded_in_bulk(client, search_site
     assert found_names(search(client, "beekeepers")) == set()
     call_command("rebuild_search_index", verbosity=0)
     assert found_names(search(client, "beekeepers")) == {"Bulk Beekeepers"}
+
+
+def test_an_import_indexes_its_records_with_their_themes_and_cities(search_site):
+    header = ["slug", "name_en", "summary_en", "themes", "cities"]
+    result = InitiativeResource().import_data(
+        tablib.Dataset(
+            ["steppe-readers", "Steppe Readers", "Books for villages.", "gender-and-feminism", "zhanaozen"],
+            ["community-garden", "Community Garden", "Now with bees.", "ecology", "almaty"],
+            headers=header,
+        )
+    )
+    assert not result.has_errors() and not result.has_validation_errors()
+    # Imported records are drafts: the queryset's search, not the public page.
+    assert set(Initiative.objects.search("feminism zhanaozen").values_list("slug", flat=True)) == {"steppe-readers"}
+    assert set(Initiative.objects.search("bees").values_list("slug", flat=True)) == {"community-garden"}
+
+
+def test_an_import_of_cities_indexes_their_initiatives_again(search_site):
+    city = search_site["zhanaozen"]
+    header = ["slug", "name_kk", "name_ru", "name_en", "region", "latitude", "longitude"]
+    row = ["zhanaozen", "Жаңаөзен", "Жанаозен", "Novy Uzen", city.region.slug, "43.34", "52.86"]
+    result = CityResource().import_data(tablib.Dataset(row, headers=header))
+    assert not result.has_errors() and not result.has_validation_errors()
+    assert set(Initiative.objects.search("uzen").values_list("slug", flat=True)) == {"oil-workers"}
 
 
 @pytest.mark.parametrize("query", ["x" * 201, "x" * 10000, "nul\x00byte"])
