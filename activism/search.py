@@ -238,6 +238,7 @@ class SearchTerms:
     text: str
     words: list = field(default_factory=list)
     forms: list = field(default_factory=list)  # one set per word
+    seen: dict = field(default_factory=dict, repr=False)  # word of a text -> whether it matches
 
     @classmethod
     def read(cls, text, vocabulary=()):
@@ -257,18 +258,25 @@ class SearchTerms:
         return bool(self.words)
 
     def matches_word(self, word):
-        """Whether a word of a text (folded) is one the query looks for: for the highlight and the small lists."""
+        """Whether a word of a text (folded) is one the query looks for: for the highlight and the small lists.
+        Remembered per word: a text repeats its words, and the typo check is slow."""
+        if word not in self.seen:
+            self.seen[word] = any(self.form_matches(forms, word) for forms in self.forms)
+        return self.seen[word]
+
+    @staticmethod
+    def form_matches(forms, word):
         word_terms = word_forms(word)
-        for forms in self.forms:
-            if any(term.startswith(form) for term in word_terms for form in forms):
-                return True
-            if len(word) >= 4 and any(
-                SequenceMatcher(None, form, term).ratio() >= TYPO_SIMILARITY
-                for term in word_terms
-                for form in forms
-                if len(form) >= 4
-            ):
-                return True
+        if any(term.startswith(form) for term in word_terms for form in forms):
+            return True
+        if len(word) < 4:
+            return False
+        for term in word_terms:
+            for form in forms:
+                if len(form) >= 4 and abs(len(form) - len(term)) <= 2:
+                    matcher = SequenceMatcher(None, form, term)
+                    if matcher.quick_ratio() >= TYPO_SIMILARITY and matcher.ratio() >= TYPO_SIMILARITY:
+                        return True
         return False
 
     def score(self, names, *other_texts):
@@ -278,10 +286,9 @@ class SearchTerms:
         other_words = {word for text in other_texts for word in words(text)}
         score = 0
         for forms in self.forms:
-            single = SearchTerms(self.text, ["_"], [forms])
-            if any(single.matches_word(word) for word in name_words):
+            if any(self.form_matches(forms, word) for word in name_words):
                 score += 2
-            elif any(single.matches_word(word) for word in other_words):
+            elif any(self.form_matches(forms, word) for word in other_words):
                 score += 1
             else:
                 return 0
@@ -356,10 +363,19 @@ def highlight(text, terms):
     return mark_safe("".join(parts))  # noqa: S308  (every piece of the text went through escape())
 
 
+MARKDOWN_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+MARKDOWN_MARKS = re.compile(r"[*_`]+|^\s*(?:#+|>+)", re.MULTILINE)
+
+
+def plain_text(markdown):
+    """Markdown as the reader sees it, near enough for a passage: link texts without their addresses, no marks."""
+    return " ".join(MARKDOWN_MARKS.sub(" ", MARKDOWN_LINK.sub(r"\1", markdown or "")).split())
+
+
 def snippet(texts, terms, length=SNIPPET_LENGTH):
-    """A highlighted passage: around the first match in the first of the texts that has one, else the start of the
-    first text."""
-    texts = [text for text in texts if text]
+    """A highlighted passage of the texts (Markdown read as plain text): around the first match in the first of them
+    that has one, else the start of the first."""
+    texts = [plain_text(text) for text in texts if text]
     if not texts:
         return ""
     for text in texts:
