@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher, get_close_matches
 
 from django.conf import settings
-from django.contrib.postgres.lookups import TrigramStrictWordSimilar
 from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector
 from django.db import connection
 from django.db.models import Case, F, IntegerField, Q, Value, When
@@ -32,6 +31,7 @@ from modeltranslation.utils import build_localized_fieldname
 MIN_QUERY_LENGTH = 2  # characters: a single letter would match nearly everything
 MAX_QUERY_WORDS = 8  # the rest of a long query is ignored: each word adds to the SQL
 TYPO_SIMILARITY = 0.8  # difflib's ratio above which a word counts as a typo of a known one
+MIN_TYPO_LENGTH = 4  # shorter words are taken as typed: too many words are one letter away
 REFRESH_CHUNK = 500  # records indexed at once
 
 # Cyrillic (Kazakh and Russian) to Latin, as people type names in Latin letters: «Жаңаөзен» -> zhanaozen.
@@ -165,6 +165,18 @@ def refresh_search_index(model, pks):
         if is_postgresql():
             columns.append("search_document")
         model.objects.bulk_update(records, columns)
+        remember_words(record.search_words for record in records)
+
+
+def remember_words(texts):
+    """The Latin-letter words of these indexed texts, in SearchWord, where PostgreSQL corrects typos (SQLite does not
+    use it)."""
+    from .models import SearchWord
+
+    if not is_postgresql():
+        return
+    latin = {word for text in texts for word in text.split() if MIN_TYPO_LENGTH <= len(word) <= 100 and word.isascii()}
+    SearchWord.objects.bulk_create([SearchWord(word=word) for word in sorted(latin)], ignore_conflicts=True)
 
 
 _deferral = threading.local()
@@ -231,6 +243,10 @@ def connect_signals():
 # Queries.
 
 
+def words_of_query(text):
+    return [word for word in words(text) if len(word) >= MIN_QUERY_LENGTH][:MAX_QUERY_WORDS]
+
+
 @dataclass
 class SearchTerms:
     """A visitor's query, read once: its words (at most MAX_QUERY_WORDS), and for each the forms it matches."""
@@ -243,12 +259,14 @@ class SearchTerms:
     @classmethod
     def read(cls, text, vocabulary=()):
         """vocabulary: known words (names of themes and places) a misspelt query word is corrected to."""
-        query_words = [word for word in words(text) if len(word) >= MIN_QUERY_LENGTH][:MAX_QUERY_WORDS]
+        query_words = words_of_query(text)
         terms = cls(text, query_words)
         vocabulary = list(vocabulary)
+        known = set(vocabulary)
         for word in query_words:
             forms = word_forms(word)
-            if vocabulary and len(word) >= 4:
+            # A known word is taken as typed: "protest" does not bring "protect".
+            if vocabulary and len(word) >= MIN_TYPO_LENGTH and transliterate(word) not in known:
                 for close in get_close_matches(transliterate(word), vocabulary, n=3, cutoff=TYPO_SIMILARITY):
                     forms |= word_forms(close)
             terms.forms.append({form for form in forms if len(form) >= MIN_QUERY_LENGTH})
@@ -328,11 +346,7 @@ def search_records_postgresql(queryset, terms):
             | SearchQuery(word, config="russian")
             | SearchQuery(prefixes, config="simple", search_type="raw")
         )
-        found = Q(search_document=query)
-        if len(word) >= 4:
-            # A small typo: pg_trgm's similarity of the word with one of the record's (GIN-indexed) words.
-            found |= TrigramStrictWordSimilar(F("search_words"), Value(transliterate(word)))
-        condition &= found
+        condition &= Q(search_document=query)
         ranked = query if ranked is None else ranked | query
     rank = Coalesce(SearchRank(F("search_document"), ranked), Value(0.0))
     return queryset.filter(condition).annotate(search_rank=rank).order_by("-search_rank", "pk")

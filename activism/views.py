@@ -24,8 +24,8 @@ from django_otp.decorators import otp_required
 from . import maps, open_data
 from .forms import InitiativeFilterForm, SearchForm
 from .languages import in_every_language
-from .models import Author, BlogPost, City, Initiative, Place, Region, Theme
-from .search import MIN_QUERY_LENGTH, SearchTerms, highlight, snippet, vocabulary_of
+from .models import Author, BlogPost, City, Initiative, Place, Region, Theme, search_terms
+from .search import MIN_QUERY_LENGTH, highlight, snippet
 from .spreadsheets import safe_cell
 
 INITIATIVES_PER_PAGE = 20
@@ -149,11 +149,11 @@ def search(request):
         themes = list(Theme.objects.public())
         cities = list(City.objects.public().select_related("region"))
         regions = list(Region.objects.public())
-        # Typos are corrected against these names where PostgreSQL's trigrams are missing (SQLite).
-        vocabulary = vocabulary_of(
-            [[getattr(record, field) for field in in_every_language("name")] for record in [*themes, *cities, *regions]]
-        )
-        terms = SearchTerms.read(search_form.cleaned_data["q"], vocabulary)
+        # On SQLite, typos are corrected against these names (PostgreSQL looks in every word of the index).
+        names = [
+            [getattr(record, field) for field in in_every_language("name")] for record in [*themes, *cities, *regions]
+        ]
+        terms = search_terms(search_form.cleaned_data["q"], names)
         context["terms"] = terms
         if terms:
             page = paginate(request, listed_initiatives().search(terms), INITIATIVES_PER_PAGE)

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from activism.models import BlogPost, Initiative
+from activism.models import BlogPost, Initiative, SearchWord
 from activism.search import refresh_search_index
 
 
@@ -11,6 +11,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        SearchWord.objects.all().delete()  # words no record holds any more go too
         for model in (Initiative, BlogPost):
             pks = list(model.objects.values_list("pk", flat=True))
             refresh_search_index(model, pks)
