@@ -7,3 +7,6 @@ class ActivismConfig(AppConfig):
 
     def ready(self):
         from . import page_cache  # noqa: F401  (connects the signals that keep cached pages fresh)
+        from .search import connect_signals
+
+        connect_signals()  # the search index follows the themes, cities and regions initiatives are found by

@@ -21,7 +21,7 @@ from leaflet.admin import LeafletAdminWidget
 from leaflet.forms.fields import PointField
 
 from .languages import in_every_language
-from .models import LATITUDE_RANGE, LONGITUDE_RANGE, City, Initiative, Region, Suggestion, Theme
+from .models import LATITUDE_RANGE, LONGITUDE_RANGE, City, Initiative, Region, Suggestion, Theme, search_terms
 
 COORDINATE_STEP = Decimal("0.000001")
 MAX_QUERY_LENGTH = 200
@@ -95,7 +95,9 @@ class InitiativeFilterForm(forms.Form):
         self.is_valid()
         data = {name: value for name, value in self.cleaned_data.items() if value}
         if "q" in data:
-            queryset = queryset.search(data["q"])
+            terms = search_terms(data["q"])
+            if terms:  # a query of single letters would find nearly everything: ignored
+                queryset = queryset.search(terms)
         if "theme" in data:
             queryset = queryset.filter(themes=data["theme"])
         if "form" in data:
@@ -232,6 +234,12 @@ class SuggestionForm(forms.ModelForm):
     def clean_initiative(self):
         slug = self.cleaned_data["initiative"]
         return Initiative.objects.published().filter(slug=slug).first() if slug else None
+
+
+class SearchForm(forms.Form):
+    """The site's search box (in the header of every page) and the search page's."""
+
+    q = forms.CharField(label=_("Search"), required=False, max_length=MAX_QUERY_LENGTH)
 
 
 class CuratedRecordForm(forms.ModelForm):

@@ -4,10 +4,13 @@ from datetime import timedelta
 from difflib import SequenceMatcher
 
 from django.conf import settings
+from django.contrib.postgres.lookups import TrigramSimilar
+from django.contrib.postgres.search import SearchVectorField, TrigramSimilarity
 from django.core.mail import send_mass_mail
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models, transaction
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, When
+from django.db.models import Case, Count, Exists, F, OuterRef, Prefetch, Q, Value, When
+from django.db.models.functions import Greatest
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -19,6 +22,18 @@ from modeltranslation.utils import build_localized_fieldname, resolution_order
 from .images import IMAGE_HELP_TEXT, LARGE_WIDTH, SMALL_WIDTH, SafeImageField, rendition
 from .languages import in_every_language
 from .markup import render_markdown
+from .search import (
+    MIN_TYPO_LENGTH,
+    SearchTerms,
+    index_deferred,
+    is_postgresql,
+    language_sections,
+    refresh_search_index,
+    search_records,
+    transliterate,
+    vocabulary_of,
+    words_of_query,
+)
 
 LATITUDE_RANGE = (-90, 90)
 LONGITUDE_RANGE = (-180, 180)
@@ -65,6 +80,63 @@ class CuratedRecord(models.Model):
                 if language != current and getattr(self, build_localized_fieldname(field, language), None):
                     return language
         return None
+
+
+class SearchIndexedRecord(models.Model):
+    """A record the site's search finds (activism/search.py): its search columns are computed again on every save,
+    and when what it is found by changes elsewhere (an initiative's themes and places)."""
+
+    # The related records search_sections() reads: prefetched when many records are indexed at once.
+    search_prefetch = []
+
+    # The terms of its name in every language, then of all its text, each between spaces (search.index_terms).
+    search_names = models.TextField(editable=False, blank=True, default="")
+    search_words = models.TextField(editable=False, blank=True, default="")
+    # PostgreSQL's weighted full-text document; left empty on SQLite.
+    search_document = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if not index_deferred():
+            refresh_search_index(type(self), [self.pk])
+
+    def search_sections(self):
+        """The record's text in its search document (search.IndexSection), the weightiest first."""
+        raise NotImplementedError
+
+
+def search_terms(query, place_and_theme_names=None):
+    """A visitor's query read for search_records(), a misspelt word corrected: on PostgreSQL against every word of the
+    index (SearchWord, by trigrams, one query); on SQLite against the names of the public themes and places
+    (place_and_theme_names, rows of names, if the page has them; else three small queries)."""
+    if is_postgresql():
+        vocabulary = close_search_words(words_of_query(query))
+    elif place_and_theme_names is not None:
+        vocabulary = vocabulary_of(place_and_theme_names)
+    else:
+        vocabulary = vocabulary_of(
+            Theme.objects.public().values_list(*in_every_language("name")),
+            City.objects.public().values_list(*in_every_language("name")),
+            Region.objects.public().values_list(*in_every_language("name")),
+        )
+    return SearchTerms.read(query, vocabulary)
+
+
+def close_search_words(query_words):
+    """Words of the index near enough to these (pg_trgm's similarity, through the trigram index), a few per word."""
+    candidates = [transliterate(word) for word in query_words if len(word) >= MIN_TYPO_LENGTH]
+    if not candidates:
+        return []
+    similar = Q()
+    for word in candidates:
+        similar |= TrigramSimilar(F("word"), Value(word))
+    similarities = [TrigramSimilarity("word", Value(word)) for word in candidates]
+    closest = similarities[0] if len(similarities) == 1 else Greatest(*similarities)
+    words = SearchWord.objects.filter(similar).annotate(similarity=closest).order_by("-similarity")
+    return list(words.values_list("word", flat=True)[: 20 * len(candidates)])
 
 
 class PublicationStatus(models.TextChoices):
@@ -423,11 +495,8 @@ class InitiativeQuerySet(models.QuerySet):
         return self.filter(publication_status=PublicationStatus.PUBLISHED)
 
     def search(self, query):
-        """Records holding every word of the query in any language, whatever the case or the script."""
-        queryset = self
-        for word in casefold_words(query).split():
-            queryset = queryset.filter(search_text__contains=word)
-        return queryset
+        """Records matching every word of the query (text, or search.SearchTerms), best first: activism/search.py."""
+        return search_records(self, query if isinstance(query, SearchTerms) else search_terms(query))
 
     def similar_names(self, names, threshold=0.8):
         """Records whose name, in any language, is close to one of these names (a likely duplicate)."""
@@ -478,7 +547,7 @@ class InitiativeQuerySet(models.QuerySet):
         return self.filter(Q(last_verified__isnull=True) | Q(last_verified__lt=date))
 
 
-class Initiative(PublishedRecord, CuratedRecord):
+class Initiative(PublishedRecord, CuratedRecord, SearchIndexedRecord):
     class Form(models.TextChoices):
         MOVEMENT = "movement", _("Movement")
         PROTEST = "protest", _("Protest or march")
@@ -545,6 +614,9 @@ class Initiative(PublishedRecord, CuratedRecord):
 
     objects = InitiativeQuerySet.as_manager()
 
+    # What search_sections() reads, prefetched when many are indexed at once.
+    search_prefetch = ["themes", Prefetch("cities", City.objects.select_related("region"))]
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("initiative")
@@ -596,6 +668,22 @@ class Initiative(PublishedRecord, CuratedRecord):
 
     def get_preview_url(self):
         return reverse("activism:initiative-preview", args=[self.slug])
+
+    def search_sections(self):
+        """Found by its name first, then its themes and places, its summary, its description. A sensitive initiative
+        is never found by its city, only by its region: the public never ties it to the city."""
+        places = []
+        for city in self.cities.all():
+            places += [getattr(city.region, field) for field in in_every_language("name")]
+            if not self.is_sensitive:
+                places += [getattr(city, field) for field in in_every_language("name")]
+        themes = [getattr(theme, field) for theme in self.themes.all() for field in in_every_language("name")]
+        return [
+            *language_sections(self, ["name"], "A"),
+            *language_sections(self, [], "B", themes + places),
+            *language_sections(self, ["summary"], "C"),
+            *language_sections(self, ["description"], "D"),
+        ]
 
     @property
     def is_published(self):
@@ -680,6 +768,10 @@ class Author(CuratedRecord):
 
 
 class BlogPostQuerySet(models.QuerySet):
+    def search(self, query):
+        """Posts matching every word of the query (text, or search.SearchTerms), best first."""
+        return search_records(self, query if isinstance(query, SearchTerms) else search_terms(query))
+
     def published(self):
         """Published and due: a post dated in the future is scheduled, not public yet."""
         return self.filter(publication_status=PublicationStatus.PUBLISHED, published_at__lte=timezone.now())
@@ -689,7 +781,7 @@ class BlogPostQuerySet(models.QuerySet):
         return self.filter(publication_status=PublicationStatus.PUBLISHED, published_at__gt=timezone.now())
 
 
-class BlogPost(PublishedRecord, CuratedRecord):
+class BlogPost(PublishedRecord, CuratedRecord, SearchIndexedRecord):
     displayed_text_fields = ["title", "lead", "body"]
 
     title = models.CharField(_("title"), max_length=200)
@@ -736,12 +828,35 @@ class BlogPost(PublishedRecord, CuratedRecord):
     def get_preview_url(self):
         return reverse("activism:post-preview", args=[self.slug])
 
+    def search_sections(self):
+        return [
+            *language_sections(self, ["title"], "A"),
+            *language_sections(self, ["lead"], "B"),
+            *language_sections(self, ["body"], "C"),
+        ]
+
     @property
     def is_scheduled(self):
         return self.publication_status == PublicationStatus.PUBLISHED and self.published_at > timezone.now()
 
     def body_html(self):
         return render_markdown(self.body)
+
+
+class SearchWord(models.Model):
+    """A word of the search index in Latin letters (search.index_terms), once: where PostgreSQL looks, by trigram
+    similarity, for the word a misspelt query word was meant to be. Filled as records are indexed; emptied and filled
+    again by rebuild_search_index."""
+
+    word = models.CharField(_("word"), max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["word"]
+        verbose_name = _("search word")
+        verbose_name_plural = _("search words")
+
+    def __str__(self):
+        return self.word
 
 
 class ImportJobQuerySet(models.QuerySet):

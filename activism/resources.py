@@ -22,6 +22,7 @@ from modeltranslation.utils import build_localized_fieldname
 from .languages import in_every_language
 from .models import Author, BlogPost, City, Initiative, PublicationStatus, Region, Theme
 from .page_cache import public_content_changed
+from .search import refresh_search_index_of, search_index_deferred
 from .spreadsheets import (
     LIST_SEPARATOR,
     ChoiceWidget,
@@ -97,8 +98,9 @@ class ColumnDiff(Diff):
 class CuratedResource(resources.ModelResource):
     """Records found by slug; text trimmed; every error reported against its row and column, never a 500.
 
-    The internal fields (version, search_text) never leave the database. The preview notes the version of every
-    record it read (seen_versions); the confirmation passes them back and writes nothing if any record changed since.
+    The internal fields (version, search_text and the search index) never leave the database. The preview notes the
+    version of every record it read (seen_versions); the confirmation passes them back and writes nothing if any
+    record changed since.
     """
 
     # Exported for reference, ignored on import.
@@ -143,7 +145,9 @@ class CuratedResource(resources.ModelResource):
         # history is written at the end, in bulk (after_import): recording each row as it is saved, following its
         # relations and serialising it again on every change of its themes or cities, was most of an import's time.
         kwargs.update(use_transactions=True, rollback_on_validation_errors=True)
-        return super().import_data(dataset, dry_run=dry_run, **kwargs)
+        # Each row's save leaves the search index alone; the records written are indexed together (after_import).
+        with search_index_deferred():
+            return super().import_data(dataset, dry_run=dry_run, **kwargs)
 
     def record_history(self, result, user=None):
         """One entry in the history for the whole file, holding a version of each record it created or changed. The
@@ -221,6 +225,17 @@ class CuratedResource(resources.ModelResource):
         result.seen_versions = self.seen_versions
         if not dry_run and not result.has_errors() and not result.has_validation_errors():
             self.record_history(result, user)
+            self.refresh_search_index(result)
+
+    def refresh_search_index(self, result):
+        """The search index of the records written (their themes and cities were added in bulk, with no signal), or,
+        for themes, cities and regions, of the initiatives found by their names: in chunks, not one row at a time."""
+        written = [
+            row.object_id
+            for row in result.rows
+            if row.import_type in {RowResult.IMPORT_TYPE_NEW, RowResult.IMPORT_TYPE_UPDATE}
+        ]
+        refresh_search_index_of(self._meta.model, written)
 
     def after_import_row(self, row, row_result, progress=None, **kwargs):
         super().after_import_row(row, row_result, **kwargs)

@@ -25,6 +25,7 @@ urlpatterns = [
     path("about/", views.AboutView.as_view(), name="about"),
     path("suggest/", views.suggest, name="suggest"),
     path("suggest/thanks/", views.SuggestionThanksView.as_view(), name="suggest-thanks"),
+    path("search/", views.search, name="search"),
     path("data/", views.open_data_page, name="open-data"),
     path("data/initiatives.csv", views.open_data_csv, name="open-data-csv"),
     path("data/initiatives.geojson", views.open_data_geojson, name="open-data-geojson"),

@@ -167,6 +167,8 @@ def build():
     with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
         add_initiatives(INITIATIVES - Initiative.objects.published().count())
         add_posts(POSTS - BlogPost.objects.published().count())
+        # Bulk inserts skip save(), which keeps the search index.
+        call_command("rebuild_search_index", verbosity=0)
     with connection.cursor() as cursor:
         # The planner's statistics and the table's visibility map (which lets an index answer without the table), as
         # autovacuum leaves them on a server that has run a while.
@@ -366,6 +368,7 @@ def pages():
             Page("map popup", place),
             Page("initiative list", reverse("activism:initiative-list")),
             Page("search", f"{reverse('activism:initiative-list')}?q=almaty"),
+            Page("site search", f"{reverse('activism:search')}?q=almaty"),
             Page("initiative", initiative.get_absolute_url()),
             Page(f"largest city ({city.count:,})", city.get_absolute_url()),
             Page("region", region.get_absolute_url()),

@@ -123,7 +123,8 @@ def test_search_folds_case_in_every_script(client, site_data, query, field, text
     initiative.save()
     for language in LANGUAGES:
         response = client.get(url_in(language, "activism:initiative-list"), {"q": query})
-        assert [found.slug for found in response.context["page_obj"]] == ["online-petition"], (language, query)
+        # Others may match too: "парк" finds "Save the Park" through its Latin spelling (tests/test_search.py).
+        assert "online-petition" in [found.slug for found in response.context["page_obj"]], (language, query)
 
 
 @pytest.mark.parametrize("language", ["ru", "kk"])

@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from activism.models import BlogPost, Initiative, InitiativeLink, PublicationStatus, Region, Source
+from activism.search import refresh_search_index
 
 from .conftest import make_author, make_city, make_initiative, make_region, make_theme, queries_for
 
@@ -33,6 +34,7 @@ def public_urls(data):
         data["post"].get_absolute_url(),
         data["author"].get_absolute_url(),
         reverse("activism:about"),
+        reverse("activism:search") + "?q=almaty",
         reverse("activism:post-feed"),
         reverse("sitemap"),
         reverse("robots"),
@@ -378,6 +380,9 @@ def add_initiatives(site, numbers):
     BlogPost.initiatives.through.objects.bulk_create(post_rows)
     InitiativeLink.objects.bulk_create(links)
     Source.objects.bulk_create(sources)
+    # Bulk inserts skip save(): indexed for the search as the import and rebuild_search_index do.
+    refresh_search_index(Initiative, [initiative.pk for initiative in initiatives])
+    refresh_search_index(BlogPost, [post.pk for post in posts])
 
 
 def build_site(size):
@@ -411,6 +416,8 @@ def every_public_page(site):
         reverse("activism:region-list"),
         reverse("activism:city-list"),
         reverse("activism:region-detail", args=["empty-region"]),
+        reverse("activism:search") + "?q=initiative",
+        reverse("activism:search") + "?q=city+1&page=2",
         reverse("activism:initiative-detail", args=["initiative-000"]),
         reverse("activism:initiative-detail", args=["initiative-004"]),
         site["cities"][0].get_absolute_url(),
