@@ -27,8 +27,12 @@ def drop_search_indexes(apps, schema_editor):
 
 
 def index_existing_records(apps, schema_editor):
-    # The command works with the current models: the index is computed by their code (activism/search.py).
-    call_command("rebuild_search_index", verbosity=0)
+    # The command works with the current models: the index is computed by their code (activism/search.py). A new,
+    # empty database has nothing to index, and must not run it: later migrations' fields are not there yet.
+    Initiative = apps.get_model("activism", "Initiative")
+    BlogPost = apps.get_model("activism", "BlogPost")
+    if Initiative.objects.exists() or BlogPost.objects.exists():
+        call_command("rebuild_search_index", verbosity=0)
 
 
 class Migration(migrations.Migration):
