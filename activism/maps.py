@@ -7,19 +7,24 @@ when someone opens it, so the page's size follows the number of places, not the 
 from dataclasses import replace
 
 from django.conf import settings
+from django.db.models import Count
 from django.utils.translation import ngettext
 
-from .models import City, Region
+from .models import City, Initiative, Region, Theme
+
+# A marker grows with its count: the smallest count of each size class (map-marker--1 to --4 in site.css).
+MARKER_SIZE_STEPS = [1, 5, 20, 100]
 
 
-def places_with_counts(initiatives=None, region=None, city=None, query=""):
-    """The places of these published initiatives (all, if not given), each with how many it shows, in two queries:
-    the cities with their non-sensitive initiatives, then the regions with their sensitive ones, shown at the
-    region's centre (a sensitive initiative never adds to its city's count). With a region or a city, only the
-    places there. Cities first, each kind by name.
+def places_with_counts(initiatives=None, region=None, city=None, query="", theme=None):
+    """The places of these published initiatives (all, if not given), each with how many it shows and the colour of
+    its main theme, in four queries: the cities with their non-sensitive initiatives, then the regions with their
+    sensitive ones, shown at the region's centre (a sensitive initiative never adds to its city's count), then each
+    kind's themes. With a region or a city, only the places there. Cities first, each kind by name.
 
-    `query` is the filters' query string the places' links keep.
+    `query` is the filters' query string the places' links keep; `theme`, the theme filtered by, wins a tie.
     """
+    initiatives = Initiative.objects.all() if initiatives is None else initiatives
     cities = City.objects.with_public_counts(initiatives).select_related("region")
     regions = Region.objects.with_sensitive_counts(initiatives)
     if region is not None:
@@ -28,10 +33,64 @@ def places_with_counts(initiatives=None, region=None, city=None, query=""):
     if city is not None:
         cities = cities.filter(pk=city.pk)
         regions = regions.none()
+    city_colors = main_theme_colors(initiatives.published().not_sensitive(), "cities", theme)
+    region_colors = main_theme_colors(initiatives.published().sensitive(), "cities__region", theme)
     return [
-        *(city.as_place(city.public_count, query) for city in cities),
-        *(region.as_place(region.sensitive_count, query) for region in regions),
+        *(city.as_place(city.public_count, query, color=city_colors.get(city.pk, "")) for city in cities),
+        *(region.as_place(region.sensitive_count, query, color=region_colors.get(region.pk, "")) for region in regions),
     ]
+
+
+def main_theme_colors(initiatives, place_field, preferred_theme=None):
+    """{place id: the colour of the theme with most of these initiatives there}, from one grouped query of
+    (place, theme) counts. A tie goes to the theme filtered by, then to the first in the themes' display order.
+
+    The initiatives are read through a subquery, so a theme filter on them does not narrow the themes counted."""
+    rows = (
+        Initiative.objects.filter(pk__in=initiatives.values("pk"))
+        .exclude(**{f"{place_field}__isnull": True})
+        .exclude(themes__isnull=True)
+        .values(place_field, "themes", "themes__color", "themes__display_order", "themes__slug")
+        # An initiative in two cities of a region counts once there.
+        .annotate(count=Count("pk", distinct=True))
+        .order_by()
+    )
+    preferred = preferred_theme.pk if preferred_theme is not None else None
+    best = {}
+    for row in rows:
+        rank = (-row["count"], row["themes"] != preferred, row["themes__display_order"], row["themes__slug"])
+        place = row[place_field]
+        if place not in best or rank < best[place][0]:
+            best[place] = (rank, row["themes__color"])
+    return {place: color for place, (_rank, color) in best.items()}
+
+
+def marker_size(count):
+    """The size class (1 to 4) of a marker showing this many initiatives."""
+    return sum(1 for step in MARKER_SIZE_STEPS if count >= step) or 1
+
+
+def legend(query_dict, path):
+    """The public themes with their colours, each with the address of this map filtered by it (the other filters
+    kept, the page dropped), and whether it is the one filtered by now: one query."""
+    current = query_dict.get("theme", "")
+    themes = []
+    for theme in Theme.objects.public().order_by("display_order", "name"):
+        params = query_dict.copy()
+        params["theme"] = theme.slug
+        params.pop("page", None)
+        themes.append({"theme": theme, "url": f"{path}?{params.urlencode()}", "is_current": theme.slug == current})
+    return themes
+
+
+def without_theme_url(query_dict, path):
+    """The address of this map without its theme filter (the other filters kept), or "" when none is set."""
+    if not query_dict.get("theme"):
+        return ""
+    params = query_dict.copy()
+    params.pop("theme", None)
+    params.pop("page", None)
+    return f"{path}?{params.urlencode()}" if params else path
 
 
 def marker(place, with_popup=True):
@@ -41,6 +100,9 @@ def marker(place, with_popup=True):
         "lat": float(place.latitude),
         "lng": float(place.longitude),
         "count": place.count,
+        # The colour of the place's main theme under the filters (empty: the site's own), and a size class.
+        "color": place.color,
+        "size": marker_size(place.count or 0),
         # Read by screen readers on the marker: translated, with the right plural.
         "label": ngettext("%(city)s: %(count)d initiative", "%(city)s: %(count)d initiatives", place.count)
         % {"city": place.name, "count": place.count},

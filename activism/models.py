@@ -275,8 +275,10 @@ class Region(CuratedRecord):
     def get_absolute_url(self):
         return reverse("activism:region-detail", args=[self.slug])
 
-    def as_place(self, count=None, query=""):
-        return Place(Place.REGION, self.slug, self.name, self.latitude, self.longitude, count=count, query=query)
+    def as_place(self, count=None, query="", color=""):
+        return Place(
+            Place.REGION, self.slug, self.name, self.latitude, self.longitude, count=count, query=query, color=color
+        )
 
     @property
     def is_city(self):
@@ -376,7 +378,7 @@ class City(CuratedRecord):
         name it once, not "Almaty (Almaty)". Its region must be loaded with it (select_related) where many are shown."""
         return self.region.is_city or self.region.name == self.name
 
-    def as_place(self, count=None, query=""):
+    def as_place(self, count=None, query="", color=""):
         """The city as a place; its region must be loaded with it (select_related) where many are shown."""
         return Place(
             Place.CITY,
@@ -389,6 +391,7 @@ class City(CuratedRecord):
             is_its_own_region=self.is_its_own_region,
             count=count,
             query=query,
+            color=color,
         )
 
 
@@ -412,6 +415,8 @@ class Place:
     count: int | None = None
     # The public filters (theme, form, status) as a query string, carried by the links to the list and the popup.
     query: str = ""
+    # The map colour (#rrggbb) of the theme with most of its initiatives under the filters; empty when unknown.
+    color: str = ""
 
     @property
     def is_city(self):

@@ -12,7 +12,7 @@ from django.core.cache import caches
 from django.core.paginator import Paginator
 from django.db import InterfaceError, OperationalError
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -59,8 +59,12 @@ def paginate(request, queryset, per_page):
 
 @require_safe
 def home(request):
+    """The site opens with the map of every published initiative, its legend and a few ways into it."""
     published = Initiative.objects.published()
+    places = maps.places_with_counts()
     context = {
+        "map_data": maps.map_data(places),
+        "legend": maps.legend(QueryDict(), reverse("activism:map")),
         "initiative_count": published.count(),
         "city_count": City.objects.public().count(),
         "region_count": Region.objects.public().count(),
@@ -76,9 +80,18 @@ def filtered_map(request):
     filter_form = InitiativeFilterForm(request.GET, with_search=False, with_city=False)
     initiatives = filter_form.filter(Initiative.objects.published())
     places = maps.places_with_counts(
-        initiatives, region=filter_form.cleaned_data.get("region"), query=filter_form.query_string()
+        initiatives,
+        region=filter_form.cleaned_data.get("region"),
+        query=filter_form.query_string(),
+        theme=filter_form.cleaned_data.get("theme"),
     )
     return filter_form, initiatives, places
+
+
+def active_filter_count(filter_form):
+    """How many filters narrow the results now (valid ones with a value): the "Filters (n)" button shows it."""
+    filter_form.is_valid()
+    return sum(1 for name, value in filter_form.cleaned_data.items() if value and name != "sort")
 
 
 def with_map_filters(url, filter_form):
@@ -98,6 +111,9 @@ def initiative_map(request):
         "initiative_count": initiatives.count(),
         "places": places,
         "map_data": maps.map_data(places),
+        "legend": maps.legend(request.GET, request.path),
+        "all_themes_url": maps.without_theme_url(request.GET, request.path),
+        "active_filter_count": active_filter_count(filter_form),
         "without_city_page": paginate(request, initiatives.filter(cities=None), INITIATIVES_PER_PAGE),
         # The code another site pastes to show this map, these filters included ("Embed this map").
         "embed_url": request.build_absolute_uri(with_map_filters(reverse("activism:embed-map"), filter_form)),
@@ -153,7 +169,8 @@ def initiative_list(request):
     filter_form = InitiativeFilterForm(request.GET, with_sort=True)
     initiatives = filter_form.order(filter_form.filter(listed_initiatives()))
     page = paginate(request, initiatives, INITIATIVES_PER_PAGE)
-    return render(request, "activism/initiative_list.html", {"filter_form": filter_form, "page_obj": page})
+    context = {"filter_form": filter_form, "page_obj": page, "active_filter_count": active_filter_count(filter_form)}
+    return render(request, "activism/initiative_list.html", context)
 
 
 @require_safe
@@ -370,7 +387,7 @@ class ThemeDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         initiatives = Initiative.objects.filter(themes=self.object)
-        places = maps.places_with_counts(initiatives, query=urlencode({"theme": self.object.slug}))
+        places = maps.places_with_counts(initiatives, query=urlencode({"theme": self.object.slug}), theme=self.object)
         return super().get_context_data(
             page_obj=paginate(self.request, listed_initiatives().filter(themes=self.object), INITIATIVES_PER_PAGE),
             map_data=maps.map_data(places),

@@ -9,6 +9,8 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 import pytest
 from django.urls import reverse
 
+from activism.models import City
+
 from .conftest import authenticator_code, make_city, make_initiative, make_region, make_theme
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -122,6 +124,110 @@ def test_a_popup_whose_list_cannot_load_links_to_the_list(live_server, map_site,
     fallback = page.locator(".leaflet-popup-content").get_by_role("link", name="See these initiatives in the list")
     fallback.wait_for()
     assert fallback.get_attribute("href") == "/en/initiatives/?city=almaty&theme=ecology"
+
+
+@pytest.fixture
+def two_theme_map(map_site):
+    """The map site with a second theme, in Karaganda only."""
+    labour = make_theme("Labour rights", color="#8a3b00")
+    karaganda = City.objects.get(slug="karaganda")
+    make_initiative("Miners Union", cities=[karaganda], themes=[labour])
+
+
+def wait_for_markers(page, count):
+    """Wait until the map shows this many markers and clusters (the page's own script may not be evaluated: CSP)."""
+    from playwright.sync_api import expect
+
+    expect(page.locator(".leaflet-marker-icon")).to_have_count(count)
+
+
+def marker_labels(page):
+    return sorted(page.locator(".leaflet-marker-icon").evaluate_all("icons => icons.map(i => i.textContent)"))
+
+
+def test_a_filter_changes_the_markers_and_the_address_without_a_reload_and_back_restores_them(
+    live_server, two_theme_map, browser_page
+):
+    page = browser_page
+    page.goto(live_server.url + reverse("activism:map"))
+    page.wait_for_selector(".map--ready .leaflet-marker-icon")
+    page.evaluate("window.stillThisPage = true")
+    before = marker_labels(page)
+    assert before == ["1", "4"]  # Almaty, and the Karaganda cluster
+
+    page.select_option("#id_theme", "labour-rights")
+    page.wait_for_url("**/en/map/?theme=labour-rights")
+    wait_for_markers(page, 1)
+    assert marker_labels(page) == ["1"]
+    assert page.locator("#results-heading").inner_text() == "1 initiative"
+    assert page.locator("#filter-toggle").inner_text() == "Filters (1)"
+    legend = page.locator(".map-legend__link[aria-current=true]")
+    assert legend.inner_text().strip() == "Labour rights"
+    assert page.evaluate("window.stillThisPage") is True  # no reload
+
+    page.go_back()
+    page.wait_for_url(live_server.url + reverse("activism:map"))
+    wait_for_markers(page, 2)
+    assert marker_labels(page) == before
+    assert page.locator("#id_theme").input_value() == ""
+    assert page.locator("#results-heading").inner_text() == "4 initiatives"
+
+    # A legend link filters the same way.
+    page.locator(".map-legend__link", has_text="Ecology").click()
+    page.wait_for_url("**/en/map/?theme=ecology")
+    wait_for_markers(page, 2)
+    assert page.locator("#id_theme").input_value() == "ecology"
+    assert page.evaluate("window.stillThisPage") is True
+    assert page.errors == [], page.errors
+
+
+def test_an_empty_result_is_said_over_the_map(live_server, two_theme_map, browser_page):
+    page = browser_page
+    page.goto(live_server.url + reverse("activism:map") + "?theme=labour-rights&region=almaty")
+    notice = page.locator(".map-stage__notice")
+    assert "No initiatives match these filters." in notice.inner_text()
+    notice_box, map_box = notice.bounding_box(), page.locator("#map").bounding_box()
+    assert map_box["y"] < notice_box["y"] < map_box["y"] + map_box["height"]  # on top of the map
+    page.wait_for_selector(".map--ready")
+    page.evaluate("window.stillThisPage = true")
+    notice.get_by_role("link", name="Clear the filters").click()
+    page.wait_for_url(live_server.url + reverse("activism:map"))
+    page.wait_for_selector(".map--ready .leaflet-marker-icon")
+    assert page.locator(".map-stage__notice").count() == 0
+    assert page.evaluate("window.stillThisPage") is True
+    assert page.errors == [], page.errors
+
+
+def test_a_marker_opens_with_enter_and_escape_closes_its_popup_and_returns_focus(live_server, map_site, browser_page):
+    page = browser_page
+    page.goto(live_server.url + reverse("activism:map"))
+    page.wait_for_selector(".map--ready .leaflet-marker-icon")
+    marker = page.locator(".leaflet-marker-icon:not(.marker-cluster)").first
+    marker.focus()
+    page.keyboard.press("Enter")
+    popup = page.locator(".leaflet-popup-content")
+    popup.locator(".map-popup__list li").first.wait_for()
+    assert "Save the Park" in popup.inner_text()
+    page.keyboard.press("Tab")  # into the popup
+    page.keyboard.press("Escape")
+    popup.wait_for(state="detached")
+    assert marker.evaluate("element => element === document.activeElement")
+    assert page.errors == [], page.errors
+
+
+def test_a_result_of_the_initiative_list_shows_in_the_first_screen_of_a_phone(live_server, map_site, browser_page):
+    page = browser_page
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(live_server.url + reverse("activism:initiative-list"))
+    first = page.locator(".card").first
+    assert first.bounding_box()["y"] < 844
+    assert not page.locator("#id_theme").is_visible()  # folded behind "Filters (0)"
+    page.locator("#filter-toggle").click()
+    assert page.locator("#id_theme").is_visible()
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.reload()
+    assert page.locator("#id_theme").is_visible()  # open on a wide screen
+    assert page.errors == [], page.errors
 
 
 @pytest.fixture

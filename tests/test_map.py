@@ -8,7 +8,7 @@ from django.urls import reverse
 
 from activism.models import Initiative, PublicationStatus
 
-from .conftest import make_city, make_initiative, make_region
+from .conftest import make_city, make_initiative, make_region, make_theme
 from .test_public_pages import map_markers
 
 pytestmark = pytest.mark.django_db
@@ -19,13 +19,17 @@ def place_url(kind, slug, **params):
     return url + "?" + "&".join(f"{name}={value}" for name, value in params.items()) if params else url
 
 
-def marker_counts(response):
+def markers_by_popup(response):
     data = json.loads(
         re.search(
             r'<script id="map-data" type="application/json">(.*?)</script>', response.content.decode(), re.S
         ).group(1)
     )
-    return {marker["popup"]: marker["count"] for marker in data["markers"]}
+    return {marker["popup"]: marker for marker in data["markers"]}
+
+
+def marker_counts(response):
+    return {popup: marker["count"] for popup, marker in markers_by_popup(response).items()}
 
 
 def listed(response):
@@ -210,3 +214,101 @@ def test_a_region_without_a_centre_has_no_marker(client, sensitive_site):
     town = make_city("Semey", other, "50.4", "80.2")
     make_initiative("Semey Quiet", cities=[town], is_sensitive=True)
     assert "/map/places/region/abai/" not in client.get(reverse("activism:map")).content.decode()
+
+
+def test_each_marker_takes_the_colour_of_its_main_theme_under_the_filters(client, sensitive_site):
+    ecology, feminism = sensitive_site["ecology"], sensitive_site["feminism"]
+    almaty = sensitive_site["almaty"]
+    # Almaty: ecology 2 (the park, the garden), feminism 2 (the march, the garden); a third on feminism tips it.
+    make_initiative("Garden Collective", cities=[almaty], themes=[ecology, feminism])
+    make_initiative("Sisters Almaty", cities=[almaty], themes=[feminism])
+    make_initiative("Draft Rally", cities=[almaty], themes=[ecology], published=False)  # not counted
+
+    by_popup = markers_by_popup(client.get(reverse("activism:map")))
+    assert by_popup["/en/map/places/city/almaty/"]["color"] == "#8e44ad"  # feminism: 3 of 4
+    assert by_popup["/en/map/places/city/kokshetau/"]["color"] == "#8e44ad"
+    assert by_popup["/en/map/places/region/almaty/"]["color"] == "#2e8b57"  # the sensitive one: ecology
+
+    # Under the ecology filter, Almaty's initiatives are the park and the garden: ecology leads there.
+    filtered = markers_by_popup(client.get(reverse("activism:map"), {"theme": "ecology"}))
+    assert {popup: marker["color"] for popup, marker in filtered.items()} == {
+        "/en/map/places/city/almaty/?theme=ecology": "#2e8b57",
+        "/en/map/places/region/almaty/?theme=ecology": "#2e8b57",
+    }
+    # A tie goes to the theme filtered by; with none, to the first theme in order (ecology, by name).
+    oral = make_city("Oral", sensitive_site["akmola"], "51.2", "51.4")
+    make_initiative("Green Sisters Oral", cities=[oral], themes=[ecology, feminism])
+    assert map_markers(client.get(reverse("activism:map")))["Oral"]["color"] == "#2e8b57"
+    feminist = map_markers(client.get(reverse("activism:map"), {"theme": "gender-and-feminism"}))
+    assert feminist["Oral"]["color"] == "#8e44ad"
+
+
+def test_markers_grow_with_their_count(client, site_data):
+    many_initiatives(25, cities=[site_data["almaty"]], themes=[site_data["ecology"]])
+    markers = map_markers(client.get(reverse("activism:map")))
+    assert markers["Almaty"]["count"] == 27 and markers["Almaty"]["size"] == 3
+    assert markers["Kokshetau"]["count"] == 1 and markers["Kokshetau"]["size"] == 1
+
+
+def legend_links(response):
+    legend = re.search(r'<nav class="map-legend".*?</nav>', response.content.decode(), re.S).group(0)
+    link = r'<a class="map-legend__link[^"]*" href="([^"]+)"(?: aria-current="true")?>.*?</svg>([^<]+)</a>'
+    return re.findall(link, legend)
+
+
+def test_the_legend_links_each_public_theme_to_the_map_filtered_by_it(client, site_data):
+    make_theme("Housing", color="#c0392b")  # no published initiative: not in the legend
+    response = client.get(reverse("activism:map"), {"region": "almaty", "theme": "ecology", "page": "2"})
+    assert legend_links(response) == [
+        ("/en/map/?region=almaty&amp;theme=ecology", "Ecology"),
+        ("/en/map/?region=almaty&amp;theme=gender-and-feminism", "Gender and feminism"),
+    ]
+    content = response.content.decode()
+    assert 'href="/en/map/?region=almaty&amp;theme=ecology" aria-current="true"' in content
+    assert 'fill="#2e8b57"' in content
+    assert '<a class="map-legend__link js-map-filter-link" href="/en/map/?region=almaty">All themes</a>' in content
+    # Followed without JavaScript, a legend link filters the map.
+    markers = map_markers(client.get("/en/map/?theme=gender-and-feminism"))
+    assert {marker["color"] for marker in markers.values()} == {"#8e44ad"}
+
+
+def test_an_empty_result_is_said_over_the_map_with_a_way_back(client, site_data):
+    content = client.get(reverse("activism:map"), {"theme": "ecology", "region": "akmola"}).content.decode()
+    notice = content.index("No initiatives match these filters.")
+    assert notice < content.index('<div id="map"')
+    assert '<a href="/en/map/" class="js-map-filter-link">Clear the filters</a>' in content
+    assert "map-stage__notice" in content
+    full = client.get(reverse("activism:map")).content.decode()
+    assert "No initiatives match these filters." not in full
+
+
+def test_the_map_page_shows_the_map_before_the_places_and_folds_its_filters(client, site_data):
+    content = client.get(reverse("activism:map"), {"theme": "ecology", "form": "protest"}).content.decode()
+    assert content.index('<div id="map"') < content.index("By place, on the map")
+    assert content.index('class="filter-form') < content.index('<div id="map"')
+    assert re.search(r'<summary class="filter-panel__toggle" id="filter-toggle">\s*Filters \(2\)\s*</summary>', content)
+    assert "/static/js/map-filters.js" in content
+
+
+def test_the_home_page_opens_with_the_map_and_its_legend(client, site_data):
+    response = client.get(reverse("activism:home"))
+    content = response.content.decode()
+    markers = map_markers(response)
+    assert {name: marker["count"] for name, marker in markers.items()} == {"Almaty": 2, "Kokshetau": 1}
+    assert markers["Almaty"]["color"] in {"#2e8b57", "#8e44ad"}
+    assert content.index('<div id="map"') < content.index("Citizen activism in Kazakhstan, mapped")
+    assert "map--home" in content
+    assert legend_links(response) == [
+        ("/en/map/?theme=ecology", "Ecology"),
+        ("/en/map/?theme=gender-and-feminism", "Gender and feminism"),
+    ]
+    assert '<a class="button" href="/en/map/">Explore the map</a>' in content
+    assert "Secret Draft Initiative" not in content and "Zhezkazgan" not in content
+
+
+def test_the_initiative_list_folds_its_filters_behind_a_count(client, site_data):
+    content = client.get(reverse("activism:initiative-list"), {"theme": "ecology", "sort": "newest"}).content.decode()
+    assert re.search(r"Filters \(1\)\s*</summary>", content)  # the order is not a filter
+    assert '<details class="filter-panel js-filter-panel" id="filter-panel">' in content
+    ignored = client.get(reverse("activism:initiative-list"), {"theme": "no-such-theme"}).content.decode()
+    assert '<details class="filter-panel js-filter-panel" id="filter-panel" open>' in ignored

@@ -3,9 +3,13 @@
  * from the JSON the page sends with json_script.
  *
  * The data (element #map-data): {tiles: {url, attribution}, center: [lat, lng], zoom,
- * markers: [{name, lat, lng, count, label, url, popup, list}]}: `url` is the place's page, `popup` the address of
- * the small HTML list of its initiatives that the popup loads when it opens (none on an initiative's own page),
- * `list` the initiative list under the same filters.
+ * markers: [{name, lat, lng, count, color, size, label, url, popup, list}]}: `url` is the place's page, `popup` the
+ * address of the small HTML list of its initiatives that the popup loads when it opens (none on an initiative's own
+ * page), `list` the initiative list under the same filters; `color` is its main theme's (#rrggbb), `size` a class
+ * from 1 to 4 that grows with the count.
+ *
+ * window.CaissMap.showMarkers(data) puts another set of markers on the page's maps (static/js/map-filters.js).
+ * Keyboard: Enter on a marker opens its popup (Leaflet); Esc closes it and returns focus to the marker.
  *
  * The Content-Security-Policy allows no inline script and no style="" attributes, so everything here is
  * styled with classes (static/css/site.css). Data reaches the page through textContent, except the popup's list:
@@ -137,13 +141,40 @@
     });
   }
 
-  function countIcon(count, className, accessibleLabel) {
+  var SVG = "http://www.w3.org/2000/svg";
+  var MARKER_SIZES = { 1: 28, 2: 34, 3: 42, 4: 50 };
+
+  // The theme's colour as an SVG fill attribute: the Content-Security-Policy blocks style="".
+  function colorDot(color) {
+    var svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("class", "map-marker__dot");
+    svg.setAttribute("viewBox", "0 0 20 20");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    var circle = document.createElementNS(SVG, "circle");
+    circle.setAttribute("cx", "10");
+    circle.setAttribute("cy", "10");
+    circle.setAttribute("r", "10");
+    circle.setAttribute("fill", color);
+    svg.appendChild(circle);
+    return svg;
+  }
+
+  function countIcon(count, className, accessibleLabel, options) {
+    options = options || {};
     var inner = document.createElement("span");
     inner.className = "map-count__number";
     inner.textContent = String(count);
-    var size = className.indexOf("marker-cluster") !== -1 ? 40 : 30;
+    var html = inner;
+    if (options.color && /^#[0-9a-f]{6}$/i.test(options.color)) {
+      html = document.createElement("span");
+      html.className = "map-marker__body";
+      html.appendChild(colorDot(options.color));
+      html.appendChild(inner);
+    }
+    var size = options.size || (className.indexOf("marker-cluster") !== -1 ? 40 : 30);
     return new LabelledIcon({
-      html: inner,
+      html: html,
       className: "map-count " + className,
       iconSize: [size, size],
       popupAnchor: [0, -size / 2],
@@ -196,6 +227,41 @@
       showCoverageOnHover: false,
       maxClusterRadius: 50,
     });
+    map.addLayer(group);
+    var state = { map: map, group: group, container: container, openMarker: null };
+    handleEscape(state);
+    showMarkers(state, data);
+    container.classList.add("map--ready");
+    return state;
+  }
+
+  // Esc closes the open popup and gives the focus back to its marker, wherever in the map the focus was.
+  // Listened to in the capture phase, before Leaflet's own Esc handling closes the popup and forgets the marker.
+  function handleEscape(state) {
+    state.container.addEventListener(
+      "keydown",
+      function (event) {
+        if ((event.key !== "Escape" && event.key !== "Esc") || !state.openMarker) {
+          return;
+        }
+        var marker = state.openMarker;
+        event.preventDefault();
+        event.stopPropagation();
+        marker.closePopup();
+        var element = marker.getElement && marker.getElement();
+        if (element) {
+          element.focus();
+        }
+      },
+      true
+    );
+  }
+
+  function showMarkers(state, data) {
+    var container = state.container;
+    state.map.closePopup();
+    state.group.clearLayers();
+    var markers = [];
     var bounds = [];
 
     (data.markers || []).forEach(function (item) {
@@ -203,10 +269,14 @@
         return;
       }
       var count = typeof item.count === "number" ? item.count : 0;
+      var size = MARKER_SIZES[item.size] ? item.size : 1;
       // The label comes translated, with the right plural for the page language.
       var description = item.label || item.name + ": " + count;
       var marker = L.marker([item.lat, item.lng], {
-        icon: countIcon(count, "map-marker", description),
+        icon: countIcon(count, "map-marker map-marker--" + size, description, {
+          color: item.color,
+          size: MARKER_SIZES[size],
+        }),
         title: description,
         riseOnHover: true,
         count: count,
@@ -216,18 +286,26 @@
       marker.once("popupopen", function () {
         loadPopup(marker, item, content, container);
       });
-      group.addLayer(marker);
+      marker.on("popupopen", function () {
+        state.openMarker = marker;
+      });
+      marker.on("popupclose", function () {
+        if (state.openMarker === marker) {
+          state.openMarker = null;
+        }
+      });
+      markers.push(marker);
       bounds.push([item.lat, item.lng]);
     });
 
-    map.addLayer(group);
+    state.group.addLayers(markers);
     if (bounds.length) {
       // The first view is simply there, not flown to: an animated zoom would redraw the markers under a first click.
-      map.fitBounds(bounds, { padding: [50, 50], maxZoom: SINGLE_MARKER_ZOOM, animate: false });
+      state.map.fitBounds(bounds, { padding: [50, 50], maxZoom: SINGLE_MARKER_ZOOM, animate: false });
     }
-    container.classList.add("map--ready");
-    return map;
   }
+
+  var maps = [];
 
   function init() {
     if (typeof L === "undefined" || typeof L.markerClusterGroup !== "function") {
@@ -241,10 +319,18 @@
     var containers = document.querySelectorAll("#map, .js-map");
     Array.prototype.forEach.call(containers, function (container) {
       if (!container.classList.contains("map--ready")) {
-        createMap(container, data);
+        maps.push(createMap(container, data));
       }
     });
   }
+
+  window.CaissMap = {
+    showMarkers: function (data) {
+      maps.forEach(function (state) {
+        showMarkers(state, data);
+      });
+    },
+  };
 
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
