@@ -48,11 +48,11 @@ def main_theme_colors(initiatives, place_field, preferred_theme=None):
     The initiatives are read through a subquery, so a theme filter on them does not narrow the themes counted."""
     rows = (
         Initiative.objects.filter(pk__in=initiatives.values("pk"))
-        .exclude(**{f"{place_field}__isnull": True})
-        .exclude(themes__isnull=True)
+        # Inner joins, which the values below reuse: a place and a theme on every row.
+        .filter(**{f"{place_field}__isnull": False}, themes__isnull=False)
         .values(place_field, "themes", "themes__color", "themes__display_order", "themes__slug")
-        # An initiative in two cities of a region counts once there.
-        .annotate(count=Count("pk", distinct=True))
+        # An initiative in two cities of a region counts once there; in a city it is on one row a theme already.
+        .annotate(count=Count("pk", distinct=place_field != "cities"))
         .order_by()
     )
     preferred = preferred_theme.pk if preferred_theme is not None else None

@@ -88,6 +88,8 @@ class SearchIndexedRecord(models.Model):
 
     # The related records search_sections() reads: prefetched when many records are indexed at once.
     search_prefetch = []
+    # Long columns no page shows: lists leave them in the database (QuerySet.defer).
+    search_columns = ["search_names", "search_words", "search_document"]
 
     # The terms of its name in every language, then of all its text, each between spaces (search.index_terms).
     search_names = models.TextField(editable=False, blank=True, default="")

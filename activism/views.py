@@ -47,8 +47,10 @@ logger = logging.getLogger(__name__)
 
 def listed_initiatives():
     """Published initiatives with what a list row shows (themes, places), in a fixed number of queries."""
-    return Initiative.objects.published().prefetch_related(
-        "themes", Prefetch("cities", City.objects.select_related("region"))
+    return (
+        Initiative.objects.published()
+        .defer("search_text", *Initiative.search_columns)
+        .prefetch_related("themes", Prefetch("cities", City.objects.select_related("region")))
     )
 
 
@@ -106,6 +108,7 @@ def initiative_map(request):
     """One marker per place with its count; the page lists the places, and a page at a time of the initiatives that
     have no marker. Its size follows the number of places, not of initiatives."""
     filter_form, initiatives, places = filtered_map(request)
+    without_city = initiatives.filter(cities=None).defer("search_text", *Initiative.search_columns)
     context = {
         "filter_form": filter_form,
         "initiative_count": initiatives.count(),
@@ -114,7 +117,7 @@ def initiative_map(request):
         "legend": maps.legend(request.GET, request.path),
         "all_themes_url": maps.without_theme_url(request.GET, request.path),
         "active_filter_count": active_filter_count(filter_form),
-        "without_city_page": paginate(request, initiatives.filter(cities=None), INITIATIVES_PER_PAGE),
+        "without_city_page": paginate(request, without_city, INITIATIVES_PER_PAGE),
         # The code another site pastes to show this map, these filters included ("Embed this map").
         "embed_url": request.build_absolute_uri(with_map_filters(reverse("activism:embed-map"), filter_form)),
     }
