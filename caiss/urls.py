@@ -8,6 +8,7 @@ from django.views.generic import TemplateView
 from two_factor.urls import urlpatterns as two_factor_urls
 
 from activism.sitemaps import sitemaps
+from activism.views import favicon
 
 admin.site.site_header = _("CAISS Activist Map")
 admin.site.site_title = _("CAISS Activist Map admin")
@@ -18,6 +19,7 @@ urlpatterns = [
     # The staff login (password, then a code from the authenticator app), its setup and backup codes: /account/…
     path("", include(two_factor_urls)),
     path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("favicon.ico", favicon, name="favicon"),
     path("robots.txt", TemplateView.as_view(template_name="robots.txt", content_type="text/plain"), name="robots"),
 ]
 # Public pages carry their language: /kk/map/, /ru/map/, /en/map/. LocaleMiddleware sends "/" and the old

@@ -3,11 +3,13 @@
 import os
 import shutil
 from http.server import BaseHTTPRequestHandler, HTTPServer
+from pathlib import Path
 from threading import Thread
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from activism.models import City
 
@@ -340,3 +342,71 @@ def test_another_site_cannot_frame_the_map_page(live_server, map_site, another_s
     page.wait_for_timeout(1000)
     assert page.frames[-1].url.startswith("chrome-error:")  # the browser refused to show it
     assert any("frame-ancestors" in error for error in page.errors), page.errors
+
+
+# axe-core (tests/vendor/axe-core/, MPL-2.0), the accessibility checker: read here, never served by the site.
+AXE_SOURCE = Path(__file__).parent / "vendor" / "axe-core" / "axe.min.js"
+
+
+def main_pages(site_data):
+    post = site_data["post"]
+    with translation.override("en"):
+        english = [
+            reverse("activism:home"),
+            reverse("activism:map"),
+            reverse("activism:initiative-list"),
+            site_data["park"].get_absolute_url(),
+            reverse("activism:post-list"),
+            post.get_absolute_url(),
+            reverse("activism:about"),
+            reverse("activism:search") + "?q=park",
+            reverse("activism:theme-list"),
+            reverse("activism:region-list"),
+            reverse("activism:city-list"),
+            site_data["almaty_region"].get_absolute_url(),
+            reverse("activism:suggest"),
+            reverse("activism:embed-map"),
+        ]
+    homes = []
+    for language in ("kk", "ru"):
+        with translation.override(language):
+            homes.append(reverse("activism:home"))
+    return english + homes
+
+
+def serious_accessibility_violations(page):
+    """axe's serious and critical findings on the page shown, as 'rule: help (where)' lines."""
+    page.evaluate(AXE_SOURCE.read_text())  # evaluated by the test driver, so the page's CSP does not apply
+    violations = page.evaluate("async () => (await axe.run(document, {resultTypes: ['violations']})).violations")
+    return [
+        f"{violation['id']}: {violation['help']} ({', '.join(str(node['target']) for node in violation['nodes'][:3])})"
+        for violation in violations
+        if violation["impact"] in ("serious", "critical")
+    ]
+
+
+@pytest.mark.parametrize(
+    "viewport, color_scheme",
+    [
+        pytest.param({"width": 1366, "height": 900}, "light", id="desktop-light"),
+        pytest.param({"width": 1366, "height": 900}, "dark", id="desktop-dark"),
+        pytest.param({"width": 390, "height": 844}, "light", id="phone-light"),
+        pytest.param({"width": 390, "height": 844}, "dark", id="phone-dark"),
+    ],
+)
+def test_the_main_pages_have_no_serious_accessibility_violations(
+    live_server, site_data, browser_page, viewport, color_scheme
+):
+    page = browser_page
+    page.set_viewport_size(viewport)
+    page.emulate_media(color_scheme=color_scheme)
+    found = {}
+    for path in main_pages(site_data):
+        response = page.goto(live_server.url + path)
+        assert response.status == 200, path
+        page.wait_for_load_state("load")
+        violations = serious_accessibility_violations(page)
+        if violations:
+            found[path] = violations
+    assert found == {}
+    assert page.errors == []

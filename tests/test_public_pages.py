@@ -319,6 +319,21 @@ def test_sitemap_lists_public_records_only(client, site_data):
     assert site_data["lonely"].get_absolute_url() not in content
 
 
+def test_no_template_comment_leaks_into_a_page(client, site_data):
+    # {# #} holds one line only: a longer one is printed as text, and in <head> it ends the head early.
+    for url in public_urls(site_data):
+        response = client.get(url)
+        if response.status_code == 200 and response["Content-Type"].startswith("text/html"):
+            assert "{#" not in response.content.decode(), url
+
+
+def test_favicon_ico_leads_to_the_site_icon_rather_than_a_404(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].startswith("/static/img/favicon") and response["Location"].endswith(".svg")
+    assert client.get(response["Location"]).status_code == 200
+
+
 def test_robots_txt_points_to_the_sitemap(client, site_data):
     content = client.get(reverse("robots")).content.decode()
     assert "Sitemap: http://testserver/sitemap.xml" in content
