@@ -308,8 +308,8 @@ def test_every_page_has_the_search_box_in_its_header(client, search_site):
         content = client.get(url).content.decode()
         header = re.search(r'<header class="site-header">.*?</header>', content, re.S).group()
         action = reverse("activism:search")
-        assert f'<form class="site-search" method="get" action="{action}" role="search">' in header, url
-        assert '<label for="site-search-q" class="visually-hidden">' in header, url
+        assert f'<form class="site-search" method="get" action="{action}" role="search"' in header, url
+        assert '<label for="site-search-q"' in header, url
         assert 'name="q"' in header, url
 
 
