@@ -112,6 +112,11 @@ class InitiativeFilterForm(forms.Form):
             queryset = queryset.filter(cities=data["city"]).not_sensitive()
         return queryset
 
+    def active_filter_count(self):
+        """How many filters narrow the results now (valid ones with a value): the "Filters (n)" button shows it."""
+        self.is_valid()
+        return sum(1 for name, value in self.cleaned_data.items() if value and name != "sort")
+
     def order(self, queryset):
         """The queryset in the order asked for; by name when none, or an unknown one (reported as the filters are)."""
         self.is_valid()

@@ -91,12 +91,6 @@ def filtered_map(request):
     return filter_form, initiatives, places
 
 
-def active_filter_count(filter_form):
-    """How many filters narrow the results now (valid ones with a value): the "Filters (n)" button shows it."""
-    filter_form.is_valid()
-    return sum(1 for name, value in filter_form.cleaned_data.items() if value and name != "sort")
-
-
 def with_map_filters(url, filter_form):
     """`url` with the map's valid filters, the region included (an invalid one is left out, as the map ignores it)."""
     region = filter_form.cleaned_data.get("region")
@@ -117,7 +111,6 @@ def initiative_map(request):
         "map_data": maps.map_data(places),
         "legend": maps.legend(request.GET, request.path),
         "all_themes_url": maps.without_theme_url(request.GET, request.path),
-        "active_filter_count": active_filter_count(filter_form),
         "without_city_page": paginate(request, without_city, INITIATIVES_PER_PAGE),
         # The code another site pastes to show this map, these filters included ("Embed this map").
         "embed_url": request.build_absolute_uri(with_map_filters(reverse("activism:embed-map"), filter_form)),
@@ -173,7 +166,7 @@ def initiative_list(request):
     filter_form = InitiativeFilterForm(request.GET, with_sort=True)
     initiatives = filter_form.order(filter_form.filter(listed_initiatives()))
     page = paginate(request, initiatives, INITIATIVES_PER_PAGE)
-    context = {"filter_form": filter_form, "page_obj": page, "active_filter_count": active_filter_count(filter_form)}
+    context = {"filter_form": filter_form, "page_obj": page}
     return render(request, "activism/initiative_list.html", context)
 
 
