@@ -16,11 +16,11 @@ from django.db.models.signals import m2m_changed, post_delete, post_migrate, pos
 from django.dispatch import receiver
 from django.utils import timezone
 
-from .models import Author, BlogPost, City, Initiative, InitiativeLink, Region, Source, Theme
+from .models import Author, BlogPost, City, Event, EventSource, Initiative, InitiativeLink, Region, Source, Theme
 
 CONTENT_VERSION_KEY = "public-pages:content-version"
 # The records public pages show. Import jobs, history entries and staff accounts are not among them.
-PUBLIC_CONTENT_MODELS = (Region, City, Theme, Initiative, InitiativeLink, Source, Author, BlogPost)
+PUBLIC_CONTENT_MODELS = (Region, City, Theme, Initiative, InitiativeLink, Source, Author, BlogPost, Event, EventSource)
 
 
 def new_content_version(previous=None):

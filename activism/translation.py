@@ -5,7 +5,7 @@ Slugs stay one per record, in Latin letters, so a permalink is the same in every
 
 from modeltranslation.translator import TranslationOptions, register
 
-from .models import Author, BlogPost, City, Initiative, Region, Theme
+from .models import Author, BlogPost, City, Event, Initiative, Region, Theme
 
 
 @register(Region)
@@ -36,3 +36,8 @@ class AuthorTranslation(TranslationOptions):
 @register(BlogPost)
 class BlogPostTranslation(TranslationOptions):
     fields = ["title", "lead", "body", "cover_image_alt"]
+
+
+@register(Event)
+class EventTranslation(TranslationOptions):
+    fields = ["title", "summary", "description"]

@@ -176,7 +176,7 @@ AXES_COOLOFF_TIME = timedelta(minutes=30)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_ENABLE_ACCESS_FAILURE_LOG = True
-AXES_LOCKOUT_CALLABLE = "activism.views.locked_out"
+AXES_LOCKOUT_CALLABLE = "activism.views.site.locked_out"
 AXES_VERBOSE = False  # no banner on every manage.py command; failures are still logged, names and addresses masked
 # What a failed login posted is kept for the admin, less these fields (the login form's carry its step name).
 AXES_PASSWORD_FORM_FIELD = "auth-password"

@@ -8,7 +8,7 @@ from django.views.generic import TemplateView
 from two_factor.urls import urlpatterns as two_factor_urls
 
 from activism.sitemaps import sitemaps
-from activism.views import favicon
+from activism.views.site import favicon
 
 admin.site.site_header = _("CAISS Activist Map")
 admin.site.site_title = _("CAISS Activist Map admin")
@@ -31,5 +31,5 @@ if settings.DEBUG:
 
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
-# A 500 caused by an unreachable database is answered 503 with Retry-After: see activism.views.server_error.
-handler500 = "activism.views.server_error"
+# A 500 caused by an unreachable database is answered 503 with Retry-After: see activism.views.site.server_error.
+handler500 = "activism.views.site.server_error"

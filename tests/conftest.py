@@ -17,7 +17,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from PIL import Image
 
-from activism.models import Author, BlogPost, City, Initiative, PublicationStatus, Region, Theme
+from activism.models import Author, BlogPost, City, Event, Initiative, PublicationStatus, Region, Theme
 from caiss.settings import media_storages
 
 
@@ -84,6 +84,30 @@ def make_initiative(name="Green Almaty", cities=(), themes=(), published=True, *
     initiative.cities.set(cities)
     initiative.themes.set(themes or [Theme.objects.first() or make_theme()])
     return initiative
+
+
+def make_event(
+    title="March for clean air",
+    date="2019-06-12",
+    kind=Event.Kind.PROTEST,
+    city=None,
+    initiatives=(),
+    themes=(),
+    published=True,
+    sources=1,
+    **fields,
+):
+    """An event (published, with one source, unless told otherwise) on a date given as "YYYY-MM-DD"."""
+    fields.setdefault("slug", slugify(title))
+    fields.setdefault("summary", f"Summary of {title}.")
+    fields.setdefault("publication_status", PublicationStatus.PUBLISHED if published else PublicationStatus.DRAFT)
+    event = Event.objects.create(title=title, date=date, kind=kind, city=city, **fields)
+    event.refresh_from_db()  # the date as a date, and the region filled from the city
+    event.initiatives.set(initiatives)
+    event.themes.set(themes)
+    for number in range(1, sources + 1):
+        event.sources.create(title=f"Report {number} on {title}", url=f"https://news.example.org/{event.slug}/{number}")
+    return event
 
 
 def make_author(name="Aigerim Demo", **fields):

@@ -204,7 +204,7 @@ def test_a_page_that_uses_the_csrf_token_is_not_stored(client, site_data):
         return render(request, *args, **kwargs)
 
     home = reverse("activism:home")
-    with mock.patch("activism.views.render", side_effect=render_with_a_form):
+    with mock.patch("activism.views.site.render", side_effect=render_with_a_form):
         assert "csrftoken" in client.get(home).cookies
     other_visitor = client.__class__()
     page, was_rendered = rendered(other_visitor, home)

@@ -126,12 +126,12 @@ def test_a_staff_member_in_the_admin_gets_the_503_page_and_stays_logged_in(admin
 def test_a_database_outage_is_told_apart_from_a_bug(client, site_data):
     with database_down(OUTAGES[0]):
         assert client.get(reverse("activism:home")).status_code == 503
-    with mock.patch("activism.views.render", side_effect=ValueError("a bug")):
+    with mock.patch("activism.views.site.render", side_effect=ValueError("a bug")):
         assert client.get(reverse("activism:home")).status_code == 500
 
 
 def test_a_bug_answers_the_500_page_in_the_language_of_the_address(client, site_data):
-    with mock.patch("activism.views.render", side_effect=ValueError("a bug")):
+    with mock.patch("activism.views.site.render", side_effect=ValueError("a bug")):
         response = client.get("/ru/")
     assert response.status_code == 500
     assert '<html lang="ru">' in response.content.decode()

@@ -1,5 +1,4 @@
 from contextlib import nullcontext
-from datetime import timedelta
 from itertools import groupby
 
 import reversion
@@ -8,19 +7,18 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied
 from django.db import IntegrityError, transaction
-from django.db.models import Count, ManyToOneRel, ProtectedError
+from django.db.models import ManyToOneRel, ProtectedError
 from django.db.models.deletion import Collector
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.formats import localize
 from django.utils.html import format_html
 from django.utils.timezone import template_localtime
-from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from import_export.admin import ExportMixin, ImportExportMixin
 from modeltranslation.admin import TranslationAdmin
 from reversion.errors import RevertError
@@ -29,41 +27,23 @@ from reversion.revisions import _get_options
 from reversion.utils import mute_signals
 from reversion_compare.admin import CompareVersionAdmin
 
-from .forms import (
-    CityAdminForm,
+from ..forms import (
     ConfirmSpreadsheetImportForm,
     CuratedListFormSet,
     CuratedRecordForm,
-    InitiativeAdminForm,
     PublishedRecordForm,
     SpreadsheetImportForm,
 )
-from .images import picture
-from .languages import in_every_language
-from .models import (
-    Author,
-    BlogPost,
-    City,
+from ..images import picture
+from ..models import (
     ImportJob,
-    Initiative,
-    InitiativeLink,
     PublicationStatus,
     PublishedRecord,
-    Region,
-    Source,
-    Suggestion,
-    Theme,
 )
-from .resources import (
-    AuthorResource,
-    BlogPostResource,
-    CityResource,
-    InitiativeResource,
-    RegionResource,
-    ThemeResource,
+from ..resources import (
     stale_records_error,
 )
-from .tasks import preview_import_job, run_import_job
+from ..tasks import preview_import_job, run_import_job
 
 # What restoring an earlier version leaves as it stands: the workflow state (bringing back old text is not publishing
 # or unpublishing it) and the version counter (the concurrent-edit check counts on it).
@@ -421,281 +401,3 @@ class SpreadsheetImportExportMixin(ImportExportMixin):
             opts = self.model._meta
             return HttpResponseRedirect(reverse(f"admin:{opts.app_label}_{opts.model_name}_import"))
         return super().process_result(result, request)
-
-
-@admin.register(Region)
-class RegionAdmin(SpreadsheetExportMixin, CuratedAdmin):
-    resource_classes = [RegionResource]
-    list_display = ["name", "kind", "city_count"]
-    list_filter = ["kind"]
-    ordering = ["name"]  # stated here too: Meta.ordering is dropped once get_queryset() annotates
-    search_fields = ["slug", *in_every_language("name")]
-    prepopulated_fields = {"slug": ["name"]}
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(city_count=Count("cities"))
-
-    @admin.display(description=_("cities"), ordering="city_count")
-    def city_count(self, region):
-        return region.city_count
-
-
-@admin.register(City)
-class CityAdmin(SpreadsheetImportExportMixin, CuratedAdmin):
-    resource_classes = [CityResource]
-    form = CityAdminForm
-    list_display = ["name", "region", "latitude", "longitude", "population"]
-    list_filter = ["region__kind", "region"]
-    list_select_related = ["region"]
-    search_fields = ["slug", *in_every_language("name")]
-    autocomplete_fields = ["region"]
-    prepopulated_fields = {"slug": ["name"]}
-
-
-@admin.register(Theme)
-class ThemeAdmin(SpreadsheetExportMixin, CuratedAdmin):
-    resource_classes = [ThemeResource]
-    list_display = ["name", "colour_swatch", "display_order", "initiative_count"]
-    list_editable = ["display_order"]
-    ordering = ["display_order", "name"]
-    search_fields = ["slug", *in_every_language("name", "description")]
-    prepopulated_fields = {"slug": ["name"]}
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(initiative_count=Count("initiatives"))
-
-    @admin.display(description=_("colour"))
-    def colour_swatch(self, theme):
-        return format_html('<span class="colour-swatch" title="{0}">&#9632; {0}</span>', theme.color)
-
-    @admin.display(description=_("initiatives"), ordering="initiative_count")
-    def initiative_count(self, theme):
-        return theme.initiative_count
-
-
-class InitiativeLinkInline(admin.TabularInline):
-    model = InitiativeLink
-    extra = 1
-
-
-class SourceInline(admin.TabularInline):
-    model = Source
-    extra = 1
-
-
-class VerificationFilter(admin.SimpleListFilter):
-    title = _("verification")
-    parameter_name = "verified"
-
-    def lookups(self, request, model_admin):
-        return [("stale", _("Not verified for 12 months (or never)")), ("recent", _("Verified in the last 12 months"))]
-
-    def queryset(self, request, queryset):
-        year_ago = timezone.localdate() - timedelta(days=365)
-        if self.value() == "stale":
-            return queryset.unverified_since(year_ago)
-        if self.value() == "recent":
-            return queryset.exclude(pk__in=queryset.unverified_since(year_ago))
-        return queryset
-
-
-@admin.register(Initiative)
-class InitiativeAdmin(SpreadsheetImportExportMixin, WorkflowAdmin):
-    resource_classes = [InitiativeResource]
-    form = InitiativeAdminForm
-    list_display = [
-        "name",
-        "form",
-        "activity_status",
-        "publication_status",
-        "is_sensitive",
-        "last_verified",
-        "updated_at",
-    ]
-    list_filter = [
-        "publication_status",
-        VerificationFilter,
-        "is_sensitive",
-        "activity_status",
-        "form",
-        "themes",
-        "cities__region",
-        "is_nationwide",
-    ]
-    search_fields = ["slug", "search_text"]
-    autocomplete_fields = ["themes", "cities"]
-    prepopulated_fields = {"slug": ["name"]}
-    date_hierarchy = "updated_at"
-    readonly_fields = ["image_preview", "created_at", "updated_at"]
-    inlines = [InitiativeLinkInline, SourceInline]
-    save_on_top = True
-    fieldsets = [
-        (None, {"fields": ["name", "save_despite_similar", "slug", "summary", "description", "loaded_version"]}),
-        (_("Classification"), {"fields": ["themes", "form", "activity_status", "year_started", "year_ended"]}),
-        (_("Where"), {"fields": ["cities", "is_nationwide", "is_online"]}),
-        (_("Image"), {"fields": ["image", "image_alt", "image_preview"]}),
-        (_("Safety and checking"), {"fields": ["is_sensitive", "last_verified"]}),
-        (_("Publication"), {"fields": ["publication_status", "created_at", "updated_at"]}),
-    ]
-
-    def get_search_results(self, request, queryset, search_term):
-        # The same case-folded search as the public site, so Cyrillic and Kazakh match on SQLite too.
-        if not search_term:
-            return queryset, False
-        return queryset.search(search_term) | queryset.filter(slug__icontains=search_term.strip()), False
-
-    @admin.display(description=_("preview"))
-    def image_preview(self, initiative):
-        return image_preview(initiative.image, initiative.image_alt)
-
-
-@admin.register(Author)
-class AuthorAdmin(SpreadsheetExportMixin, CuratedAdmin):
-    resource_classes = [AuthorResource]
-    list_display = ["name", "affiliation"]
-    search_fields = ["slug", *in_every_language("name", "affiliation")]
-    prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["photo_preview"]
-
-    @admin.display(description=_("preview"))
-    def photo_preview(self, author):
-        return image_preview(author.photo, author.name)
-
-
-@admin.register(BlogPost)
-class BlogPostAdmin(SpreadsheetExportMixin, WorkflowAdmin):
-    resource_classes = [BlogPostResource]
-    list_display = ["title", "author", "publication_status", "published_at", "is_scheduled"]
-    list_filter = ["publication_status", "author", "themes"]
-    list_select_related = ["author"]
-    search_fields = ["slug", *in_every_language("title", "lead", "body")]
-    autocomplete_fields = ["author", "initiatives", "themes"]
-    prepopulated_fields = {"slug": ["title"]}
-    date_hierarchy = "published_at"
-    readonly_fields = ["cover_preview"]
-    save_on_top = True
-    fieldsets = [
-        (None, {"fields": ["title", "slug", "author", "lead", "body", "loaded_version"]}),
-        (_("Cover image"), {"fields": ["cover_image", "cover_image_alt", "cover_preview"]}),
-        (_("Related"), {"fields": ["initiatives", "themes"]}),
-        (_("Publication"), {"fields": ["publication_status", "published_at"]}),
-    ]
-
-    @admin.display(description=_("scheduled"), boolean=True)
-    def is_scheduled(self, post):
-        return post.is_scheduled
-
-    @admin.display(description=_("preview"))
-    def cover_preview(self, post):
-        return image_preview(post.cover_image, post.cover_image_alt)
-
-
-class SuggestionStatusFilter(admin.SimpleListFilter):
-    """The queue shows the new suggestions unless another status is chosen: the handled ones stay out of the way."""
-
-    title = _("status")
-    parameter_name = "status"
-    EVERY = "all"
-
-    def lookups(self, request, model_admin):
-        return [*Suggestion.Status.choices, (self.EVERY, _("All"))]
-
-    def chosen(self):
-        return self.value() or Suggestion.Status.NEW
-
-    def choices(self, changelist):
-        for lookup, title in self.lookup_choices:
-            yield {
-                "selected": self.chosen() == lookup,
-                "query_string": changelist.get_query_string({self.parameter_name: lookup}),
-                "display": title,
-            }
-
-    def queryset(self, request, queryset):
-        return queryset if self.chosen() == self.EVERY else queryset.filter(status=self.chosen())
-
-
-@admin.register(Suggestion)
-class SuggestionAdmin(admin.ModelAdmin):
-    """The queue of what visitors sent through the public form. Nothing here is editable: a suggestion is read, then
-    made into a draft initiative or dismissed. No export: the contact addresses must leave the admin in no file."""
-
-    list_display = ["__str__", "kind", "status", "initiative", "has_contact", "created_at"]
-    list_filter = [SuggestionStatusFilter, "kind", "language"]
-    list_select_related = ["initiative"]
-    search_fields = ["text", "place", "when", "sources"]
-    date_hierarchy = "created_at"
-    fields = [
-        "kind",
-        "initiative",
-        "text",
-        "place",
-        "when",
-        "sources",
-        "contact_email",
-        "language",
-        "created_at",
-        "status",
-        "handled_by",
-        "handled_at",
-        "draft",
-    ]
-    readonly_fields = fields
-    actions = ["dismiss_selected", "accept_selected"]
-    change_form_template = "admin/activism/suggestion/change_form.html"
-    view_on_site = False
-
-    def has_add_permission(self, request):
-        return False  # suggestions come from the public form only
-
-    def save_model(self, request, obj, form, change):
-        # Nothing on the page is editable, and saving the copy loaded with the page could write back a status someone
-        # changed since; the buttons below go through Suggestion.claim(), which checks the stored one.
-        pass
-
-    @admin.display(description=_("contact address given"), boolean=True)
-    def has_contact(self, suggestion):
-        return bool(suggestion.contact_email)
-
-    def response_change(self, request, obj):
-        if "_make_draft" in request.POST:
-            return self.make_draft(request, obj)
-        if "_dismiss" in request.POST:
-            if obj.dismiss(request.user):
-                self.message_user(request, _("The suggestion was dismissed."))
-            else:
-                self.message_user(request, _("Someone handled this suggestion already."), messages.WARNING)
-            return redirect("admin:activism_suggestion_changelist")
-        return super().response_change(request, obj)
-
-    def make_draft(self, request, suggestion):
-        """Make a draft initiative of the suggestion, and open it to be completed."""
-        if not self.admin_site.get_model_admin(Initiative).has_add_permission(request):
-            raise PermissionDenied
-        with reversion.create_revision():
-            reversion.set_user(request.user)
-            reversion.set_comment(gettext("Draft made from a suggestion"))
-            draft = suggestion.make_draft(request.user)
-        if draft is None:
-            self.message_user(request, _("Someone handled this suggestion already."), messages.WARNING)
-            return redirect("admin:activism_suggestion_change", suggestion.pk)
-        self.message_user(
-            request,
-            _(
-                "A draft initiative was made from the suggestion. Check its name and summary in every language, add "
-                "its themes, places and sources, then save it."
-            ),
-        )
-        return redirect("admin:activism_initiative_change", draft.pk)
-
-    @admin.action(description=_("Dismiss the selected suggestions"), permissions=["change"])
-    def dismiss_selected(self, request, queryset):
-        count = sum(suggestion.dismiss(request.user) for suggestion in queryset.waiting())
-        self.message_user(request, ngettext("%d suggestion dismissed.", "%d suggestions dismissed.", count) % count)
-
-    @admin.action(description=_("Mark the selected suggestions accepted (handled by hand)"), permissions=["change"])
-    def accept_selected(self, request, queryset):
-        count = sum(suggestion.accept(request.user) for suggestion in queryset.waiting())
-        self.message_user(
-            request, ngettext("%d suggestion marked accepted.", "%d suggestions marked accepted.", count) % count
-        )

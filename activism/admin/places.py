@@ -1,0 +1,70 @@
+from django.contrib import admin
+from django.db.models import Count
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from ..forms import (
+    CityAdminForm,
+)
+from ..languages import in_every_language
+from ..models import (
+    City,
+    Region,
+    Theme,
+)
+from ..resources import (
+    CityResource,
+    RegionResource,
+    ThemeResource,
+)
+from .base import CuratedAdmin, SpreadsheetExportMixin, SpreadsheetImportExportMixin
+
+
+@admin.register(Region)
+class RegionAdmin(SpreadsheetExportMixin, CuratedAdmin):
+    resource_classes = [RegionResource]
+    list_display = ["name", "kind", "city_count"]
+    list_filter = ["kind"]
+    ordering = ["name"]  # stated here too: Meta.ordering is dropped once get_queryset() annotates
+    search_fields = ["slug", *in_every_language("name")]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(city_count=Count("cities"))
+
+    @admin.display(description=_("cities"), ordering="city_count")
+    def city_count(self, region):
+        return region.city_count
+
+
+@admin.register(City)
+class CityAdmin(SpreadsheetImportExportMixin, CuratedAdmin):
+    resource_classes = [CityResource]
+    form = CityAdminForm
+    list_display = ["name", "region", "latitude", "longitude", "population"]
+    list_filter = ["region__kind", "region"]
+    list_select_related = ["region"]
+    search_fields = ["slug", *in_every_language("name")]
+    autocomplete_fields = ["region"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Theme)
+class ThemeAdmin(SpreadsheetExportMixin, CuratedAdmin):
+    resource_classes = [ThemeResource]
+    list_display = ["name", "colour_swatch", "display_order", "initiative_count"]
+    list_editable = ["display_order"]
+    ordering = ["display_order", "name"]
+    search_fields = ["slug", *in_every_language("name", "description")]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(initiative_count=Count("initiatives"))
+
+    @admin.display(description=_("colour"))
+    def colour_swatch(self, theme):
+        return format_html('<span class="colour-swatch" title="{0}">&#9632; {0}</span>', theme.color)
+
+    @admin.display(description=_("initiatives"), ordering="initiative_count")
+    def initiative_count(self, theme):
+        return theme.initiative_count

@@ -1,0 +1,61 @@
+"""The records of the site, one module per kind: places and themes, initiatives, events, the blog, and the
+back-office's own (search words, import jobs, suggestions); the bases they share are in shared.py."""
+
+from .blog import Author, BlogPost, BlogPostQuerySet
+from .events import Event, EventQuerySet, EventSource
+from .imports import ImportJob, ImportJobQuerySet
+from .initiatives import Initiative, InitiativeLink, InitiativeQuerySet, Source
+from .places import City, CityQuerySet, Place, Region, RegionQuerySet, Theme, ThemeQuerySet
+from .search_words import SearchWord, close_search_words, search_terms
+from .shared import (
+    EDITOR_GROUP,
+    FIRST_YEAR,
+    LATITUDE_RANGE,
+    LATITUDE_VALIDATORS,
+    LONGITUDE_RANGE,
+    LONGITUDE_VALIDATORS,
+    CuratedRecord,
+    PublicationStatus,
+    PublishedRecord,
+    SearchIndexedRecord,
+    casefold_words,
+)
+from .suggestions import Suggestion, SuggestionQuerySet
+
+__all__ = [
+    "EDITOR_GROUP",
+    "FIRST_YEAR",
+    "LATITUDE_RANGE",
+    "LATITUDE_VALIDATORS",
+    "LONGITUDE_RANGE",
+    "LONGITUDE_VALIDATORS",
+    "Author",
+    "BlogPost",
+    "BlogPostQuerySet",
+    "City",
+    "CityQuerySet",
+    "CuratedRecord",
+    "Event",
+    "EventQuerySet",
+    "EventSource",
+    "ImportJob",
+    "ImportJobQuerySet",
+    "Initiative",
+    "InitiativeLink",
+    "InitiativeQuerySet",
+    "Place",
+    "PublicationStatus",
+    "PublishedRecord",
+    "Region",
+    "RegionQuerySet",
+    "SearchIndexedRecord",
+    "SearchWord",
+    "Source",
+    "Suggestion",
+    "SuggestionQuerySet",
+    "Theme",
+    "ThemeQuerySet",
+    "casefold_words",
+    "close_search_words",
+    "search_terms",
+]

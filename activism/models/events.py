@@ -1,0 +1,253 @@
+import datetime
+from difflib import SequenceMatcher
+
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from ..languages import in_every_language
+from ..markup import render_markdown
+from .initiatives import Initiative
+from .places import City, Region, Theme
+from .shared import FIRST_YEAR, CuratedRecord, PublicationStatus, PublishedRecord, casefold_words
+
+
+class EventQuerySet(models.QuerySet):
+    def published(self):
+        """The one definition of the events the public may see."""
+        return self.filter(publication_status=PublicationStatus.PUBLISHED)
+
+    def not_sensitive(self):
+        """Events that may appear with their city."""
+        return self.filter(is_sensitive=False)
+
+    def sensitive(self):
+        """Events the public sees by region only."""
+        return self.filter(is_sensitive=True)
+
+    def newest_first(self):
+        return self.order_by("-date", "-pk")
+
+    def between_years(self, first=None, last=None):
+        """Events dated in these years, both included (either end may be left open)."""
+        events = self
+        if first is not None:
+            events = events.filter(date__year__gte=first)
+        if last is not None:
+            events = events.filter(date__year__lte=last)
+        return events
+
+    def similar_titles(self, titles, threshold=0.8):
+        """Events whose title, in any language, is close to one of these (a likely duplicate)."""
+        wanted = [casefold_words(title) for title in titles if title and title.strip()]
+        fields = in_every_language("title")
+        similar = []
+        for event in self.only("pk", "slug", "date", *fields):
+            theirs = [casefold_words(getattr(event, field)) for field in fields if getattr(event, field)]
+            if any(
+                mine == their or SequenceMatcher(None, mine, their).ratio() >= threshold
+                for mine in wanted
+                for their in theirs
+            ):
+                similar.append(event)
+        return similar
+
+
+class Event(PublishedRecord, CuratedRecord):
+    """Something that happened on a date: a protest, a picket, a court case, a law. Its date and place are kept at the
+    precision the sources give (ACLED's time_precision and geo_precision): a month, or only a region, is honest."""
+
+    class Kind(models.TextChoices):
+        PROTEST = "protest", _("Protest or rally")
+        MARCH = "march", _("March")
+        SOLO_PICKET = "solo_picket", _("Solo picket")
+        ART_ACTION = "art_action", _("Banner or art action")
+        ONLINE_CAMPAIGN = "online_campaign", _("Online campaign or petition")
+        MUTUAL_AID = "mutual_aid", _("Crowdfunding or mutual aid")
+        MEETING = "meeting", _("Public hearing or meeting with officials")
+        COURT_CASE = "court_case", _("Court case")
+        DETENTION = "detention", _("Detention or fine")
+        PRESSURE = "pressure", _("Pressure on activists")
+        LAW_CHANGE = "law_change", _("Law or policy change")
+
+    class DatePrecision(models.TextChoices):
+        DAY = "day", _("Day")
+        MONTH = "month", _("Month")
+        YEAR = "year", _("Year")
+
+    # The state's answers to activism, counted apart from the protests on the numbers page.
+    STATE_RESPONSES = [Kind.DETENTION, Kind.PRESSURE, Kind.LAW_CHANGE]
+    PROTESTS = [Kind.PROTEST, Kind.MARCH, Kind.SOLO_PICKET, Kind.ART_ACTION]
+
+    displayed_text_fields = ["title", "summary", "description"]
+
+    title = models.CharField(_("title"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    summary = models.CharField(_("summary"), max_length=300, help_text=_("One or two sentences shown in lists."))
+    description = models.TextField(
+        _("description"), blank=True, help_text=_("Markdown. HTML is removed when the page is shown.")
+    )
+    date = models.DateField(
+        _("date"),
+        help_text=_("When it happened or began. With month or year precision, any day of that month or year."),
+    )
+    date_precision = models.CharField(
+        _("date precision"),
+        max_length=5,
+        choices=DatePrecision,
+        default=DatePrecision.DAY,
+        help_text=_("How much of the date the sources give: 'June 2019' is honest when the day is unknown."),
+    )
+    end_date = models.DateField(_("end date"), null=True, blank=True, help_text=_("For events lasting several days."))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    initiatives = models.ManyToManyField(
+        Initiative, verbose_name=_("initiatives involved"), related_name="events", blank=True
+    )
+    themes = models.ManyToManyField(
+        Theme,
+        verbose_name=_("themes"),
+        related_name="events",
+        blank=True,
+        help_text=_("The grievances it was about."),
+    )
+    # The place, at the precision known: a city (its region is filled from it), only a region, or neither.
+    city = models.ForeignKey(
+        City,
+        verbose_name=_("city"),
+        on_delete=models.PROTECT,  # a city with events must not vanish with them
+        null=True,
+        blank=True,
+        related_name="events",
+    )
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("region"),
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+        help_text=_("Filled from the city when there is one; alone when only the region is known."),
+    )
+    is_nationwide = models.BooleanField(_("nationwide"), default=False)
+    is_online = models.BooleanField(_("online"), default=False)
+    participants = models.PositiveIntegerField(
+        _("participants (approximate)"), null=True, blank=True, help_text=_("Leave empty when no figure is reported.")
+    )
+    participants_source = models.CharField(
+        _("source of the figure"), max_length=300, blank=True, help_text=_("Who gave the number of participants.")
+    )
+    # Outcomes as numbers only: never the names of the people concerned.
+    detained = models.PositiveIntegerField(_("detained"), null=True, blank=True)
+    fined = models.PositiveIntegerField(_("fined"), null=True, blank=True)
+    injured = models.PositiveIntegerField(_("injured"), null=True, blank=True)
+    is_sensitive = models.BooleanField(
+        _("sensitive"),
+        default=False,
+        help_text=_(
+            "For people at risk: the public sees only the region, never the city, and the event is kept out of the "
+            "sitemap and the open data. Name no private person in the public title or summary."
+        ),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = EventQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date", "-pk"]
+        get_latest_by = "date"
+        verbose_name = _("event")
+        verbose_name_plural = _("events")
+        permissions = [("publish_event", _("Can publish, archive and unpublish events"))]
+        indexes = [
+            models.Index(fields=["publication_status", "date"], name="event_public_date"),
+            models.Index(fields=["kind", "date"], name="event_kind_date"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("date")),
+                name="event_ends_not_before_it_starts",
+                violation_error_message=_("The end date cannot be before the date."),
+            ),
+            models.CheckConstraint(
+                condition=Q(date__gte=datetime.date(FIRST_YEAR, 1, 1)),
+                name="event_date_after_first_year",
+                violation_error_message=_("The date is too early."),
+            ),
+            models.CheckConstraint(
+                condition=Q(city__isnull=True) | Q(region__isnull=False),
+                name="event_city_has_its_region",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # A date known to the month or the year is kept as its first day, so that it sorts and filters as entered.
+        if isinstance(self.date, datetime.date):
+            if self.date_precision == self.DatePrecision.MONTH:
+                self.date = self.date.replace(day=1)
+            elif self.date_precision == self.DatePrecision.YEAR:
+                self.date = self.date.replace(month=1, day=1)
+        if self.city_id is not None:
+            self.region_id = City.objects.filter(pk=self.city_id).values_list("region_id", flat=True).first()
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "region"}
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("activism:event-detail", args=[self.slug])
+
+    def get_preview_url(self):
+        return reverse("activism:event-preview", args=[self.slug])
+
+    @property
+    def is_published(self):
+        return self.publication_status == PublicationStatus.PUBLISHED
+
+    @property
+    def year(self):
+        return self.date.year
+
+    def date_display(self):
+        """The date at the precision entered, in the page's language: "12 June 2019", "June 2019" or "2019"."""
+        from ..templatetags.dates import local_date  # the one place dates are written per language
+
+        if self.date_precision == self.DatePrecision.YEAR:
+            return str(self.date.year)
+        if self.date_precision == self.DatePrecision.MONTH:
+            return local_date(self.date, "YEAR_MONTH_FORMAT")
+        return local_date(self.date)
+
+    def public_place(self):
+        """Where the public sees the event (a Place): its city, or only its region when it is sensitive or no city is
+        known; None when it has neither (nationwide, online). Load the city and region with it where many are shown."""
+        if self.city_id is not None and not self.is_sensitive:
+            return self.city.as_place()
+        if self.region_id is not None:
+            return self.region.as_place()
+        return None
+
+    def description_html(self):
+        return render_markdown(self.description)
+
+
+class EventSource(models.Model):
+    """A public source of an event, as Source is of an initiative: an article, a report, a dataset's record (an ACLED
+    event id)."""
+
+    event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="sources")
+    title = models.CharField(_("title"), max_length=300)
+    url = models.URLField(_("URL"), blank=True)
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    published_on = models.DateField(_("date"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-published_on", "title"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self):
+        return self.title

@@ -1,0 +1,141 @@
+from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+from modeltranslation.utils import build_localized_fieldname, resolution_order
+
+from ..search import (
+    index_deferred,
+    refresh_search_index,
+)
+
+LATITUDE_RANGE = (-90, 90)
+LONGITUDE_RANGE = (-180, 180)
+LATITUDE_VALIDATORS = [MinValueValidator(LATITUDE_RANGE[0]), MaxValueValidator(LATITUDE_RANGE[1])]
+LONGITUDE_VALIDATORS = [MinValueValidator(LONGITUDE_RANGE[0]), MaxValueValidator(LONGITUDE_RANGE[1])]
+FIRST_YEAR = 1900
+# The group whose members publish, and hear of each new suggestion (activism/migrations/0002_roles.py).
+EDITOR_GROUP = "Editor"
+
+
+def casefold_words(text):
+    """Text folded for case-insensitive search in any script: SQLite's own LIKE folds only ASCII letters."""
+    return " ".join((text or "").casefold().split())
+
+
+class CuratedRecord(models.Model):
+    """A record researchers curate: its text in Kazakh, Russian and English (see activism/translation.py), and a
+    version number that refuses a save based on an older copy (two people editing at once)."""
+
+    # The fields a page shows as the record's text; a missing one falls back to another language.
+    displayed_text_fields = ["name"]
+
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self.pk is not None:
+            # Counted from the stored row, not this copy, so an old copy (or a restored version) cannot reuse a number.
+            stored = type(self).objects.filter(pk=self.pk).values_list("version", flat=True).first()
+            self.version = (stored or 0) + 1
+            if kwargs.get("update_fields") is not None:
+                kwargs["update_fields"] = {*kwargs["update_fields"], "version"}
+        super().save(*args, **kwargs)
+
+    def fallback_language(self):
+        """The language shown instead of the page's own when some displayed text is missing in it, else None."""
+        current = get_language() or settings.LANGUAGE_CODE
+        for field in self.displayed_text_fields:
+            if getattr(self, build_localized_fieldname(field, current), None):
+                continue
+            for language in resolution_order(current):
+                if language != current and getattr(self, build_localized_fieldname(field, language), None):
+                    return language
+        return None
+
+
+class SearchIndexedRecord(models.Model):
+    """A record the site's search finds (activism/search.py): its search columns are computed again on every save,
+    and when what it is found by changes elsewhere (an initiative's themes and places)."""
+
+    # The related records search_sections() reads: prefetched when many records are indexed at once.
+    search_prefetch = []
+    # Long columns no page shows: lists leave them in the database (QuerySet.defer).
+    search_columns = ["search_names", "search_words", "search_document"]
+
+    # The terms of its name in every language, then of all its text, each between spaces (search.index_terms).
+    search_names = models.TextField(editable=False, blank=True, default="")
+    search_words = models.TextField(editable=False, blank=True, default="")
+    # PostgreSQL's weighted full-text document; left empty on SQLite.
+    search_document = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        if not index_deferred():
+            refresh_search_index(type(self), [self.pk])
+
+    def search_sections(self):
+        """The record's text in its search document (search.IndexSection), the weightiest first."""
+        raise NotImplementedError
+
+
+class PublicationStatus(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
+    PUBLISHED = "published", _("Published")
+    ARCHIVED = "archived", _("Archived")
+
+
+class PublishedRecord(models.Model):
+    """The review workflow of initiatives and posts: draft -> in review -> published -> archived.
+
+    Researchers move their drafts to review and back; editors (the publish permission) make any move.
+    """
+
+    EDITOR_MOVES = {
+        PublicationStatus.DRAFT: {PublicationStatus.REVIEW, PublicationStatus.PUBLISHED},
+        PublicationStatus.REVIEW: {PublicationStatus.DRAFT, PublicationStatus.PUBLISHED},
+        PublicationStatus.PUBLISHED: {PublicationStatus.ARCHIVED, PublicationStatus.DRAFT},
+        PublicationStatus.ARCHIVED: {PublicationStatus.PUBLISHED, PublicationStatus.DRAFT},
+    }
+    RESEARCHER_MOVES = {
+        PublicationStatus.DRAFT: {PublicationStatus.REVIEW},
+        PublicationStatus.REVIEW: {PublicationStatus.DRAFT},
+    }
+    # States a researcher may still edit and delete: the ones the public has not seen.
+    UNPUBLISHED_STATES = {PublicationStatus.DRAFT, PublicationStatus.REVIEW}
+
+    publication_status = models.CharField(
+        _("publication status"), max_length=10, choices=PublicationStatus, default=PublicationStatus.DRAFT
+    )
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def can_publish(cls, user):
+        return user.has_perm(f"{cls._meta.app_label}.publish_{cls._meta.model_name}")
+
+    def allowed_statuses(self, user):
+        """The states this user may give the record, its current one included."""
+        current = self.publication_status if self.pk else PublicationStatus.DRAFT
+        moves = self.EDITOR_MOVES if self.can_publish(user) else self.RESEARCHER_MOVES
+        return {current, *moves.get(current, set())}
+
+    def can_be_edited_by(self, user):
+        return self.can_publish(user) or self.publication_status in self.UNPUBLISHED_STATES
+
+    def move_to(self, status, user):
+        """Give the record a new state, if the user may; returns whether it changed."""
+        if status == self.publication_status or status not in self.allowed_statuses(user):
+            return False
+        self.publication_status = status
+        self.save()
+        return True
