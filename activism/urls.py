@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .feeds import LatestPostsFeed
-from .views import blog, initiatives, map_pages, places, search, site
+from .views import blog, events, initiatives, map_pages, places, search, site
 
 app_name = "activism"
 
@@ -12,6 +12,8 @@ urlpatterns = [
     path("embed/map/", map_pages.embed_map, name="embed-map"),
     path("initiatives/", initiatives.initiative_list, name="initiative-list"),
     path("initiatives/<slug:slug>/", initiatives.InitiativeDetailView.as_view(), name="initiative-detail"),
+    path("events/", events.event_list, name="event-list"),
+    path("events/<slug:slug>/", events.EventDetailView.as_view(), name="event-detail"),
     path("themes/", places.theme_list, name="theme-list"),
     path("regions/", places.region_list, name="region-list"),
     path("cities/", places.city_list, name="city-list"),
@@ -30,5 +32,6 @@ urlpatterns = [
     path("data/initiatives.csv", site.open_data_csv, name="open-data-csv"),
     path("data/initiatives.geojson", site.open_data_geojson, name="open-data-geojson"),
     path("preview/initiatives/<slug:slug>/", initiatives.InitiativePreviewView.as_view(), name="initiative-preview"),
+    path("preview/events/<slug:slug>/", events.EventPreviewView.as_view(), name="event-preview"),
     path("preview/blog/<slug:slug>/", blog.BlogPostPreviewView.as_view(), name="post-preview"),
 ]

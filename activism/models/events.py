@@ -186,7 +186,8 @@ class Event(PublishedRecord, CuratedRecord):
 
     def save(self, *args, **kwargs):
         # A date known to the month or the year is kept as its first day, so that it sorts and filters as entered.
-        if isinstance(self.date, datetime.date):
+        self.date = self._meta.get_field("date").to_python(self.date)
+        if self.date is not None:
             if self.date_precision == self.DatePrecision.MONTH:
                 self.date = self.date.replace(day=1)
             elif self.date_precision == self.DatePrecision.YEAR:
