@@ -1,3 +1,4 @@
+import datetime
 import json
 import re
 import xml.etree.ElementTree as ET
@@ -8,7 +9,7 @@ from django.contrib.staticfiles import finders
 from django.urls import reverse
 from django.utils import timezone
 
-from activism.models import BlogPost, Initiative, InitiativeLink, PublicationStatus, Region, Source
+from activism.models import BlogPost, Event, EventSource, Initiative, InitiativeLink, PublicationStatus, Region, Source
 from activism.search import refresh_search_index
 
 from .conftest import make_author, make_city, make_initiative, make_region, make_theme, queries_for
@@ -403,6 +404,42 @@ def add_initiatives(site, numbers):
     refresh_search_index(BlogPost, [post.pk for post in posts])
 
 
+def add_events(site, numbers):
+    """Published events, in bulk: one in five sensitive, one in seven with only a region, one in eleven nationwide;
+    dated across 2011-2022, each with a source, an initiative and a theme."""
+    cities, regions, themes = site["cities"], site["regions"], site["themes"]
+    initiatives = list(Initiative.objects.order_by("pk")[:5])
+    kinds = list(Event.Kind)
+    events = []
+    for number in numbers:
+        city = None if number % 7 == 3 or number % 11 == 5 else cities[number % 6]
+        region = regions[number % 3] if number % 7 == 3 else (city.region if city else None)
+        events.append(
+            Event(
+                title=f"Event {number}",
+                slug=f"event-{number:03d}",
+                summary=f"Summary of event {number}.",
+                date=datetime.date(2011 + number % 12, 1 + number % 12, 1 + number % 28),
+                kind=kinds[number % len(kinds)],
+                city=city,
+                region=region,
+                is_nationwide=city is None and region is None,
+                is_sensitive=number % 5 == 4,
+                publication_status=PublicationStatus.PUBLISHED,
+            )
+        )
+    events = Event.objects.bulk_create(events)
+    EventSource.objects.bulk_create(EventSource(event=event, title=f"Source of {event.title}") for event in events)
+    Event.initiatives.through.objects.bulk_create(
+        Event.initiatives.through(event=event, initiative=initiatives[number % len(initiatives)])
+        for number, event in enumerate(events)
+        if initiatives
+    )
+    Event.themes.through.objects.bulk_create(
+        Event.themes.through(event=event, theme=themes[number % len(themes)]) for number, event in enumerate(events)
+    )
+
+
 def build_site(size):
     regions = [make_region(f"Region {number}", latitude="48", longitude=f"{60 + number}") for number in range(3)]
     make_region("Empty Region", latitude="50", longitude="60")
@@ -413,6 +450,7 @@ def build_site(size):
     site = {"regions": regions, "cities": cities, "themes": [make_theme(f"Theme {number}") for number in range(4)]}
     site["author"] = make_author("Aigerim Demo")
     add_initiatives(site, range(size))
+    add_events(site, range(size))
     return site
 
 
@@ -451,6 +489,9 @@ def every_public_page(site):
         reverse("activism:suggest"),
         reverse("activism:suggest") + "?initiative=initiative-000",
         reverse("activism:suggest-thanks"),
+        reverse("activism:event-list"),
+        reverse("activism:event-detail", args=["event-000"]),
+        reverse("activism:event-detail", args=["event-004"]),  # sensitive
     ]
 
 
@@ -459,6 +500,14 @@ def test_every_public_page_issues_the_same_number_of_queries_with_5_and_200_init
     urls = every_public_page(site)
     with_five = {url: queries_for(client, url) for url in urls}
     add_initiatives(site, range(5, 200))
+    assert {url: queries_for(client, url) for url in urls} == with_five
+
+
+def test_every_public_page_issues_the_same_number_of_queries_with_5_and_200_events(client):
+    site = build_site(5)
+    urls = every_public_page(site)
+    with_five = {url: queries_for(client, url) for url in urls}
+    add_events(site, range(5, 200))
     assert {url: queries_for(client, url) for url in urls} == with_five
 
 
