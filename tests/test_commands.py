@@ -5,13 +5,16 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
-from activism.models import Author, BlogPost, City, Initiative, Region, Theme
+from activism.models import Author, BlogPost, City, Event, EventSource, Initiative, Region, Theme
 
 pytestmark = pytest.mark.django_db
 
 
+DEMO_MODELS = (Region, City, Theme, Initiative, Event, EventSource, Author, BlogPost)
+
+
 def database_counts():
-    return {model.__name__: model.objects.count() for model in (Region, City, Theme, Initiative, Author, BlogPost)} | {
+    return {model.__name__: model.objects.count() for model in DEMO_MODELS} | {
         "published": Initiative.objects.published().count(),
         "public posts": BlogPost.objects.published().count(),
     }
@@ -38,6 +41,23 @@ def test_load_demo_fills_the_site_and_can_run_again(client, media_root):
     home = client.get(reverse("activism:home"))
     assert home.context["initiative_count"] == first["published"]
     assert "Oyan, Qazaqstan!" in client.get(reverse("activism:initiative-list"), {"q": "oyan"}).content.decode()
+
+
+def test_the_demo_events_are_sourced_dated_as_known_and_keep_their_people_safe(media_root):
+    call_command("load_demo", stdout=StringIO())
+    published = Event.objects.published()
+    assert published.between_years(2011, 2022).count() >= 30
+    assert not published.filter(sources__isnull=True).exists()  # every public event rests on a source
+    assert Event.objects.exclude(pk__in=published).count() == 1  # one draft, still to check
+    assert {"day", "month", "year"} <= set(published.values_list("date_precision", flat=True))
+    # An event of a sensitive initiative is sensitive itself: its page must not tie the initiative to a city.
+    assert not published.not_sensitive().filter(initiatives__is_sensitive=True).exists()
+    assert published.sensitive().exists() and published.filter(city=None, region__isnull=False).exists()
+    assert published.filter(is_nationwide=True).exists() and published.filter(is_online=True).exists()
+    # The trend the numbers page shows: events in at least eight distinct years, in several regions.
+    assert len(set(published.values_list("date__year", flat=True))) >= 8
+    assert published.exclude(region=None).values("region").distinct().count() >= 5
+    assert all(event.title_kk and event.title_ru and event.summary_kk and event.summary_ru for event in published)
 
 
 def test_ensure_local_admin_creates_one_account_and_says_how_to_log_in(tmp_path):

@@ -1,4 +1,4 @@
-"""Load the demonstration data from activism/demo_data.py.
+"""Load the demonstration data from activism/demo_data.py and activism/demo_events.py.
 
 Safe to run again: rows are created or updated by slug, relations are set to the listed values and images are
 generated only when a record has none. Rows with other slugs (a researcher's own work) are never touched.
@@ -23,11 +23,13 @@ from django.utils import timezone, translation
 from modeltranslation.utils import build_localized_fieldname
 from PIL import Image, ImageDraw, ImageFont
 
-from activism import demo_data
+from activism import demo_data, demo_events
 from activism.models import (
     Author,
     BlogPost,
     City,
+    Event,
+    EventSource,
     Initiative,
     InitiativeLink,
     PublicationStatus,
@@ -47,7 +49,7 @@ BLACK = (0, 0, 0)
 
 
 class Command(BaseCommand):
-    help = "Load demonstration regions, cities, themes, initiatives, authors and blog posts. Safe to run again."
+    help = "Load demonstration regions, cities, themes, initiatives, events, authors and blog posts. Safe to run again."
 
     def handle(self, *args, **options):
         self.created = Counter()
@@ -59,6 +61,7 @@ class Command(BaseCommand):
             cities = self.load_cities(regions)
             themes = self.load_themes()
             initiatives = self.load_initiatives(themes, cities)
+            self.load_events(regions, cities, themes, initiatives)
             authors = self.load_authors()
             self.load_posts(authors, initiatives, themes)
         self.report()
@@ -154,6 +157,31 @@ class Command(BaseCommand):
             initiatives[entry["slug"]] = initiative
         return initiatives
 
+    def load_events(self, regions, cities, themes, initiatives):
+        for entry in demo_events.EVENTS:
+            city = cities[entry["city"]] if "city" in entry else None
+            event = self.upsert(
+                Event,
+                entry["slug"],
+                **translated("title", entry["title"]),
+                **translated("summary", entry["summary"]),
+                **translated("description", entry.get("description", "")),
+                date=date.fromisoformat(entry["date"]),
+                date_precision=entry.get("precision", Event.DatePrecision.DAY),
+                kind=entry["kind"],
+                city=city,
+                region=city.region if city else regions.get(entry.get("region")),
+                is_nationwide=entry.get("is_nationwide", False),
+                is_online=entry.get("is_online", False),
+                detained=entry.get("detained"),
+                is_sensitive=entry.get("is_sensitive", False),
+                publication_status=entry.get("publication_status", PublicationStatus.PUBLISHED),
+            )
+            event.themes.set([themes[slug] for slug in entry["themes"]])
+            event.initiatives.set([initiatives[slug] for slug in entry.get("initiatives", [])])
+            for source in entry.get("sources", []):
+                EventSource.objects.update_or_create(event=event, title=source["title"], defaults=source)
+
     def load_authors(self):
         authors = {}
         for slug, name, bio, color in demo_data.AUTHORS:
@@ -232,7 +260,7 @@ class Command(BaseCommand):
     # Summary
 
     def report(self):
-        for model in (Region, City, Theme, Initiative, Author, BlogPost):
+        for model in (Region, City, Theme, Initiative, Event, Author, BlogPost):
             name = model.__name__
             self.stdout.write(
                 f"{model._meta.verbose_name_plural.capitalize()}: {self.created[name]} created, "
@@ -244,6 +272,7 @@ class Command(BaseCommand):
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo data loaded: {published} published and {not_public} unpublished initiatives in total, "
+                f"{Event.objects.published().count()} published events, "
                 f"{BlogPost.objects.published().count()} public posts and {scheduled} scheduled; "
                 f"new images: {self.images}."
             )
