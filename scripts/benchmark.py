@@ -1,7 +1,8 @@
 """How fast the public pages are at the size the site is meant to reach: `make bench`.
 
 1. Builds a PostgreSQL database of its own (BENCH_DATABASE_URL, never the site's) with the demo data grown to
-   BENCH_N published initiatives and BENCH_POSTS published posts; a database already of that size is reused.
+   BENCH_N published initiatives, BENCH_EVENTS published events and BENCH_POSTS published posts; a database
+   already of that size is reused.
 2. Serves it with gunicorn, 2 sync workers, production settings (scripts/bench_settings.py: the site's, plus a
    hello-world page at /<lang>/bench-hello/ that passes the same middleware).
 3. Measures each page with wrk: requests per second without the page cache (cold) and with it in Redis (warm),
@@ -42,6 +43,7 @@ sys.path.insert(0, str(BASE_DIR))
 
 INITIATIVES = int(os.environ.get("BENCH_N") or 10_000)
 POSTS = int(os.environ.get("BENCH_POSTS") or 1_000)
+EVENTS = int(os.environ.get("BENCH_EVENTS") or 10_000)
 SECONDS = int(os.environ.get("BENCH_SECONDS") or 5)
 DATABASE_URL = os.environ.get("BENCH_DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/caiss_bench"
 # A database number of its own: the warm run empties it (FLUSHDB), never the whole server.
@@ -56,7 +58,8 @@ HELLO = "hello world"
 WARM_GOAL, COLD_GOAL = 0.5, 0.1
 MAX_KB = 150
 SCANNED_TABLES = re.compile(
-    r"Seq Scan on (activism_initiative(?:_themes|_cities)?|activism_blogpost_(?:initiatives|themes))\b"
+    r"Seq Scan on (activism_initiative(?:_themes|_cities)?|activism_blogpost_(?:initiatives|themes)"
+    r"|activism_event(?:_themes|_initiatives)?)\b"
 )
 
 WORK_DIR = Path(tempfile.gettempdir()) / f"caiss-bench-{urlsplit(DATABASE_URL).path.strip('/')}"
@@ -139,6 +142,8 @@ from activism.models import (  # noqa: E402
     Author,
     BlogPost,
     City,
+    Event,
+    EventSource,
     Initiative,
     PublicationStatus,
     Region,
@@ -156,17 +161,24 @@ def build():
     """Migrate, load the demo data and add generated records up to the wanted size; reuse a database of that size."""
     name = connection.settings_dict["NAME"]
     call_command("migrate", verbosity=0)
-    if Initiative.objects.published().count() == INITIATIVES and BlogPost.objects.published().count() == POSTS:
-        print(f"Reusing the database {name}: it holds {INITIATIVES:,} published initiatives and {POSTS:,} posts.")
+    sizes = f"{INITIATIVES:,} published initiatives, {EVENTS:,} events and {POSTS:,} posts"
+    if (
+        Initiative.objects.published().count() == INITIATIVES
+        and Event.objects.published().count() == EVENTS
+        and BlogPost.objects.published().count() == POSTS
+    ):
+        print(f"Reusing the database {name}: it holds {sizes}.")
         return
     started = time.perf_counter()
-    print(f"Building the database {name}: {INITIATIVES:,} published initiatives and {POSTS:,} posts...", flush=True)
+    print(f"Building the database {name}: {sizes}...", flush=True)
+    Event.objects.filter(slug__startswith=PREFIX).delete()
     Initiative.objects.filter(slug__startswith=PREFIX).delete()
     BlogPost.objects.filter(slug__startswith=PREFIX).delete()
     call_command("load_demo", stdout=io.StringIO())
     with translation.override(settings.LANGUAGE_CODE), transaction.atomic():
         add_initiatives(INITIATIVES - Initiative.objects.published().count())
         add_posts(POSTS - BlogPost.objects.published().count())
+        add_events(EVENTS - Event.objects.published().count())
         # Bulk inserts skip save(), which keeps the search index.
         call_command("rebuild_search_index", verbosity=0)
     with connection.cursor() as cursor:
@@ -318,6 +330,66 @@ def add_posts(count):
         )
 
 
+EVENT_TITLE = {"kk": "{theme}: {city}", "ru": "{theme}: {city}", "en": "{theme}: {city}"}
+EVENT_SUMMARY = {
+    "kk": "{city} қаласындағы оқиға, тақырыбы: {theme}. Жылдамдықты өлшеуге арналған жазба.",
+    "ru": "Событие в городе {city} на тему «{theme}». Запись для замера скорости.",
+    "en": "An event in {city} on {theme}. A record made to measure the site's speed.",
+}
+
+
+def add_events(count):
+    """Published events over 2011-2025, at every precision, in the cities by population (some only in a region,
+    some nationwide or online, a few sensitive), each with a source, a theme and an initiative."""
+    rng = random.Random(10)
+    cities = list(City.objects.select_related("region"))
+    themes = list(Theme.objects.all())
+    weights = [city.population or 50_000 for city in cities]
+    kinds, precisions = Event.Kind.values, Event.DatePrecision.values
+    initiative_ids = list(Initiative.objects.published().values_list("pk", flat=True))
+    for start in range(0, count, BATCH):
+        events = []
+        for number in range(start, min(count, start + BATCH)):
+            city = rng.choices(cities, weights)[0]
+            theme = themes[number % len(themes)]
+            precision = precisions[0] if number % 5 else precisions[1 + number % 2]
+            day = date(2011, 1, 1) + timedelta(days=rng.randrange(15 * 365))
+            day = day.replace(day=1) if precision != "day" else day
+            day = day.replace(month=1) if precision == "year" else day
+            event = Event(
+                slug=f"{PREFIX}event-{number + 1:05d}",
+                **in_languages({"city": city, "theme": theme}, "title", EVENT_TITLE),
+                **in_languages({"city": city, "theme": theme}, "summary", EVENT_SUMMARY),
+                date=day,
+                date_precision=precision,
+                kind=kinds[number % len(kinds)],
+                city=None if number % 13 in (0, 1) else city,
+                region=None if number % 13 == 0 else city.region,
+                is_nationwide=number % 13 == 0 and number % 2 == 0,
+                is_online=number % 13 == 0 and number % 2 == 1,
+                is_sensitive=rng.random() < SENSITIVE_SHARE,
+                participants=rng.randrange(1, 5000) if number % 3 == 0 else None,
+                publication_status=PublicationStatus.PUBLISHED,
+                version=1,
+            )
+            for column in in_every_language("title"):
+                setattr(event, column, f"{getattr(event, column)} ({number + 1})")
+            events.append(event)
+        Event.objects.bulk_create(events)
+        EventSource.objects.bulk_create(
+            EventSource(event=event, title=f"Source of event {event.slug}", publisher="CAISS") for event in events
+        )
+        Event.themes.through.objects.bulk_create(
+            Event.themes.through(event_id=event.pk, theme_id=themes[(start + offset) % len(themes)].pk)
+            for offset, event in enumerate(events)
+        )
+        Event.initiatives.through.objects.bulk_create(
+            Event.initiatives.through(event_id=event.pk, initiative_id=rng.choice(initiative_ids))
+            for event in events
+            if initiative_ids
+        )
+
+
 # 2. The pages, and what each issues
 
 
@@ -355,11 +427,13 @@ def pages():
         published.not_sensitive().exclude(slug__startswith=PREFIX).exclude(image="").first() or published.first()
     )
     post = BlogPost.objects.published().exclude(slug__startswith=PREFIX).first() or BlogPost.objects.published().first()
+    event = Event.objects.published().not_sensitive().exclude(slug__startswith=PREFIX).exclude(city=None).first()
     with translation.override("en"):
         try:
             place = reverse("activism:map-place", kwargs={"kind": "city", "slug": city.slug})
         except NoReverseMatch:
             place = None
+        timeline = reverse("activism:event-list")
         return [
             Page(HELLO, reverse("bench-hello")),
             Page("home", reverse("activism:home")),
@@ -375,7 +449,20 @@ def pages():
             Page(f"theme ({theme.count:,})", theme.get_absolute_url()),
             Page("blog", reverse("activism:post-list")),
             Page("post", post.get_absolute_url()),
+            Page("events", timeline),
+            Page("events, 2019, one region", f"{timeline}?from=2019&to=2019&region={region.slug}"),
+            Page("event", event.get_absolute_url() if event else None),
+            Page("map, 2015-2019", f"{reverse('activism:map')}?from=2015&to=2019"),
+            Page("numbers", optional_url("activism:numbers")),
         ]
+
+
+def optional_url(name):
+    """The address of a page this version of the site may not have yet (None: left out of the run)."""
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return None
 
 
 def inspect(page):
