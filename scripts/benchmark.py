@@ -769,7 +769,7 @@ def report(pages, modes, cache_keys):
     print(header)
     print("-" * len(header))
     for page in pages:
-        address = page.url or "activism:map-place"
+        address = page.url or "(not in this version)"
         if len(address) > 35:
             address = address[:34] + "…"
         cold = speed_cell(page, hello, "cold", COLD_GOAL)
