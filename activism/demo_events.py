@@ -3,8 +3,8 @@
 Each event has a public source and the date precision the sources support: a month or a year where the day is not
 certain. Fewer true events beat more invented ones, so the list is short and the outcome figures are left empty
 unless a widely reported figure exists (and the description says whose figure it is). Titles and summaries name no
-private person. The events of the Zhanaozen strike are marked sensitive, as the demo's record of the strike is (the
-public sees only their region), and so is the trial of its private persons; one event is a draft still to check.
+private person. The events of the 2011 oil strike are marked sensitive, as the demo's record of the strike is (the
+public sees only their region): their titles, summaries and slugs name no town either. One event is a draft.
 
 Fields as demo_data.INITIATIVES: translated text is a dict {"kk": ..., "ru": ..., "en": ...}; a field left out takes
 the model's empty value. "city" is a city slug of demo_data.CITIES, "region" a region slug for an event placed only
@@ -28,23 +28,23 @@ ASSEMBLY_LAW = {
 
 EVENTS = [
     {
-        "slug": "zhanaozen-oil-strike-begins-2011",
+        "slug": "oil-workers-strike-2011",
         "is_sensitive": True,
         "date": "2011-05-01",
         "precision": "month",
         "kind": "protest",
         "city": "zhanaozen",
         "title": {
-            "kk": "Жаңаөзен мұнайшылары ереуілге шықты",
-            "ru": "Нефтяники Жанаозена начинают забастовку",
-            "en": "Zhanaozen oil workers go on strike",
+            "kk": "Мұнайшылар ереуілге шықты",
+            "ru": "Нефтяники начинают забастовку",
+            "en": "Oil workers go on strike",
         },
         "summary": {
-            "kk": "«Өзенмұнайгаз» жұмысшылары жалақыны көтеруді және еңбек жағдайын жақсартуды талап етіп, "
-            "ереуілге шықты; ереуіл заңсыз деп танылып, көп жұмысшы жұмыстан шығарылды.",
-            "ru": "Работники «Озенмунайгаза» объявили забастовку с требованием повысить зарплату и улучшить "
-            "условия труда; забастовку признали незаконной, многих уволили.",
-            "en": "Workers of the Ozenmunaigas oil field struck for higher pay and better conditions; the strike "
+            "kk": "Мемлекеттік мұнай компаниясының жұмысшылары жалақыны көтеруді және еңбек жағдайын "
+            "жақсартуды талап етіп, ереуілге шықты; ереуіл заңсыз деп танылып, көп жұмысшы жұмыстан шығарылды.",
+            "ru": "Работники государственной нефтяной компании объявили забастовку с требованием повысить "
+            "зарплату и улучшить условия труда; забастовку признали незаконной, многих уволили.",
+            "en": "Workers of a state oil company struck for higher pay and better conditions; the strike "
             "was declared illegal and many strikers were dismissed.",
         },
         "themes": ["labour"],
@@ -52,15 +52,15 @@ EVENTS = [
         "sources": [ZHANAOZEN],
     },
     {
-        "slug": "zhanaozen-shooting-2011",
+        "slug": "independence-day-shooting-2011",
         "is_sensitive": True,
         "date": "2011-12-16",
         "kind": "protest",
         "city": "zhanaozen",
         "title": {
-            "kk": "Жаңаөзендегі Тәуелсіздік күнгі қақтығыс",
-            "ru": "Столкновения в Жанаозене в День независимости",
-            "en": "Clashes in Zhanaozen on Independence Day",
+            "kk": "Тәуелсіздік күнгі қақтығыс",
+            "ru": "Столкновения в День независимости",
+            "en": "Clashes on Independence Day",
         },
         "summary": {
             "kk": "Ереуілшілер айлар бойы тұрған алаңдағы қақтығыс кезінде полиция оқ атты; ресми деректер "
@@ -75,16 +75,16 @@ EVENTS = [
         "sources": [ZHANAOZEN],
     },
     {
-        "slug": "zhanaozen-state-of-emergency-2011",
+        "slug": "state-of-emergency-december-2011",
         "is_sensitive": True,
         "date": "2011-12-01",
         "precision": "month",
         "kind": "law_change",
         "city": "zhanaozen",
         "title": {
-            "kk": "Жаңаөзенде төтенше жағдай жарияланды",
-            "ru": "В Жанаозене введено чрезвычайное положение",
-            "en": "A state of emergency is declared in Zhanaozen",
+            "kk": "Желтоқсан оқиғаларынан кейін төтенше жағдай",
+            "ru": "Чрезвычайное положение после декабрьских событий",
+            "en": "A state of emergency after the December clashes",
         },
         "summary": {
             "kk": "Желтоқсандағы оқиғалардан кейін қалада төтенше жағдай мен коменданттық сағат енгізілді.",
@@ -96,30 +96,30 @@ EVENTS = [
         "sources": [ZHANAOZEN],
     },
     {
-        "slug": "shetpe-railway-clash-2011",
+        "slug": "railway-clash-december-2011",
         "is_sensitive": True,
         "date": "2011-12-17",
         "kind": "protest",
         "region": "mangystau",
         "title": {
-            "kk": "Шетпе стансасындағы қақтығыс",
-            "ru": "Столкновение на станции Шетпе",
-            "en": "Clash at Shetpe railway station",
+            "kk": "Теміржол стансасындағы қақтығыс",
+            "ru": "Столкновение на железнодорожной станции",
+            "en": "Clash at a railway station",
         },
         "summary": {
-            "kk": "Жаңаөзендегі оқиғалардың ертеңінде Шетпе кентінде наразылар теміржолды жауып, полициямен "
-            "қақтығысты.",
-            "ru": "На следующий день после событий в Жанаозене жители посёлка Шетпе перекрыли железную дорогу; "
-            "произошло столкновение с полицией.",
-            "en": "The day after the Zhanaozen shooting, protesters blocked the railway at the village of Shetpe "
-            "and clashed with police.",
+            "kk": "Тәуелсіздік күнгі оқиғалардың ертеңінде облыстағы бір кентте наразылар теміржолды жауып, "
+            "полициямен қақтығысты.",
+            "ru": "На следующий день после событий в День независимости жители посёлка в той же области перекрыли "
+            "железную дорогу; произошло столкновение с полицией.",
+            "en": "The day after the Independence Day shooting, protesters blocked the railway at a village in the "
+            "same region and clashed with police.",
         },
         "themes": ["labour", "protest-civil-rights"],
         "initiatives": ["zhanaozen-oil-workers-strike-2011"],
         "sources": [ZHANAOZEN],
     },
     {
-        "slug": "zhanaozen-trial-aktau-2012",
+        "slug": "oil-workers-trial-2012",
         # The defendants are private persons: the public sees the region only.
         "is_sensitive": True,
         "date": "2012-06-01",
@@ -127,9 +127,9 @@ EVENTS = [
         "kind": "court_case",
         "city": "aktau",
         "title": {
-            "kk": "Жаңаөзен оқиғасы бойынша сот үкімі",
-            "ru": "Приговор по делу о событиях в Жанаозене",
-            "en": "Verdict in the trial over the Zhanaozen events",
+            "kk": "Мұнайшылар ісі бойынша сот үкімі",
+            "ru": "Приговор по делу нефтяников",
+            "en": "Verdict in the oil workers' trial",
         },
         "summary": {
             "kk": "Желтоқсандағы оқиғаларға қатысты айыпталған мұнайшыларға үкім шығарылды; бірнешеуі бас "

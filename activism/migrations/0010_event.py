@@ -70,7 +70,7 @@ class Migration(migrations.Migration):
                 ('detained', models.PositiveIntegerField(blank=True, null=True, verbose_name='detained')),
                 ('fined', models.PositiveIntegerField(blank=True, null=True, verbose_name='fined')),
                 ('injured', models.PositiveIntegerField(blank=True, null=True, verbose_name='injured')),
-                ('is_sensitive', models.BooleanField(default=False, help_text='For people at risk: the public sees only the region, never the city, and the event is kept out of the sitemap and the open data. Name no private person in the public title or summary.', verbose_name='sensitive')),
+                ('is_sensitive', models.BooleanField(default=False, help_text='For people at risk: the public sees only the region, never the city, and the event is kept out of the sitemap and the open data. Name no private person, and not the town, in the title, summary or slug.', verbose_name='sensitive')),
                 ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
                 ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
                 ('city', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='events', to='activism.city', verbose_name='city')),

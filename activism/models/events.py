@@ -146,7 +146,7 @@ class Event(PublishedRecord, CuratedRecord):
         default=False,
         help_text=_(
             "For people at risk: the public sees only the region, never the city, and the event is kept out of the "
-            "sitemap and the open data. Name no private person in the public title or summary."
+            "sitemap and the open data. Name no private person, and not the town, in the title, summary or slug."
         ),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
