@@ -89,8 +89,19 @@ class LatestEventsFeed(Feed):
     def item_updateddate(self, item):
         return item.updated_at
 
+    def item_guid(self, item):
+        return event_uid(item)  # kept when the event's address (its slug) changes
+
+    item_guid_is_permalink = False
+
     def item_categories(self, item):
         return [item.get_kind_display()]
+
+
+def event_uid(event):
+    """The event's identifier in feeds and calendars: its record's number never changes, so a reader or a calendar
+    that loads the file again updates the event and never doubles it."""
+    return f"event-{event.pk}@caiss-activist-map"
 
 
 def calendar_days(event):
@@ -131,8 +142,7 @@ def event_calendar(events, request):
             text for text in [event.summary, event_outline(event), precision_note(event), url] if text
         )
         entry = icalendar.Event()
-        # The record's number never changes: a calendar that reloads the file updates the event, never doubles it.
-        entry.add("uid", f"event-{event.pk}@caiss-activist-map")
+        entry.add("uid", event_uid(event))
         entry.add("dtstamp", event.updated_at)
         entry.add("last-modified", event.updated_at)
         entry.add("dtstart", start)
