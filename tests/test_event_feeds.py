@@ -143,6 +143,27 @@ def test_the_feed_is_not_read_as_an_event_page(client, events):
     assert client.get(reverse("activism:event-feed")).templates == []  # the feed, not the event page's 404
 
 
+def test_a_feed_item_keeps_its_guid_when_the_event_moves(client, events):
+    _response, items = feed_items(client)
+    guid = next(item for item in items if item.findtext("title") == "March for clean air").find("guid")
+    assert guid.get("isPermaLink") == "false"
+    Event.objects.filter(pk=events["march"].pk).update(slug="clean-air-march")
+    _response, items = feed_items(client)
+    moved = next(item for item in items if item.findtext("title") == "March for clean air")
+    assert moved.findtext("guid") == guid.text
+    assert moved.findtext("link").endswith("/events/clean-air-march/")
+
+
+@pytest.mark.parametrize("role", ["researcher", "editor"])
+def test_staff_get_the_same_public_files_as_anyone(request, events, role):
+    """Logged in, a researcher or an editor still gets only what the public sees: the files are for sharing."""
+    staff = request.getfixturevalue(role)
+    for name in ["event-feed", "event-calendar", "open-data-events-csv", "open-data-events-acled-csv"]:
+        response = staff.get(reverse(f"activism:{name}"))
+        assert response.status_code == 200
+        assert_hides_the_private(response.content.decode(), f"{name} for the {role}")
+
+
 def test_the_feed_is_bounded(client, events):
     for number in range(feeds.FEED_EVENTS):
         make_event(f"Picket {number}", "2018-01-01")
