@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Author, BlogPost, City, Initiative, Region, Theme
+from .models import Author, BlogPost, City, Event, Initiative, Region, Theme
 
 
 class TranslatedSitemap(Sitemap):
@@ -18,6 +18,7 @@ class StaticPagesSitemap(TranslatedSitemap):
             "activism:home",
             "activism:map",
             "activism:initiative-list",
+            "activism:event-list",
             "activism:theme-list",
             "activism:region-list",
             "activism:city-list",
@@ -33,6 +34,16 @@ class StaticPagesSitemap(TranslatedSitemap):
 class InitiativeSitemap(TranslatedSitemap):
     def items(self):
         return Initiative.objects.published().not_sensitive()
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class EventSitemap(TranslatedSitemap):
+    """Published events, never sensitive ones: their pages are kept out of search engines."""
+
+    def items(self):
+        return Event.objects.published().not_sensitive().order_by("-date", "pk")
 
     def lastmod(self, item):
         return item.updated_at
@@ -61,6 +72,7 @@ class AuthorSitemap(TranslatedSitemap):
 sitemaps = {
     "pages": StaticPagesSitemap,
     "initiatives": InitiativeSitemap,
+    "events": EventSitemap,
     "posts": BlogPostSitemap,
     "places": PlaceAndThemeSitemap,
     "authors": AuthorSitemap,

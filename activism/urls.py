@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .feeds import LatestPostsFeed
+from .feeds import LatestEventsFeed, LatestPostsFeed
 from .views import blog, events, initiatives, map_pages, places, search, site
 
 app_name = "activism"
@@ -13,6 +13,9 @@ urlpatterns = [
     path("initiatives/", initiatives.initiative_list, name="initiative-list"),
     path("initiatives/<slug:slug>/", initiatives.InitiativeDetailView.as_view(), name="initiative-detail"),
     path("events/", events.event_list, name="event-list"),
+    # Before the event pages: "feed" would be read as an event's slug.
+    path("events/feed/", LatestEventsFeed(), name="event-feed"),
+    path("events/calendar.ics", events.event_calendar, name="event-calendar"),
     path("events/<slug:slug>/", events.EventDetailView.as_view(), name="event-detail"),
     path("themes/", places.theme_list, name="theme-list"),
     path("regions/", places.region_list, name="region-list"),
@@ -31,6 +34,9 @@ urlpatterns = [
     path("data/", site.open_data_page, name="open-data"),
     path("data/initiatives.csv", site.open_data_csv, name="open-data-csv"),
     path("data/initiatives.geojson", site.open_data_geojson, name="open-data-geojson"),
+    path("data/events.csv", site.open_data_events_csv, name="open-data-events-csv"),
+    path("data/events-acled.csv", site.open_data_events_acled_csv, name="open-data-events-acled-csv"),
+    path("data/events.geojson", site.open_data_events_geojson, name="open-data-events-geojson"),
     path("preview/initiatives/<slug:slug>/", initiatives.InitiativePreviewView.as_view(), name="initiative-preview"),
     path("preview/events/<slug:slug>/", events.EventPreviewView.as_view(), name="event-preview"),
     path("preview/blog/<slug:slug>/", blog.BlogPostPreviewView.as_view(), name="post-preview"),

@@ -492,6 +492,13 @@ def every_public_page(site):
         reverse("activism:event-list"),
         reverse("activism:event-detail", args=["event-000"]),
         reverse("activism:event-detail", args=["event-004"]),  # sensitive
+        reverse("activism:event-feed"),
+        reverse("activism:event-calendar"),
+        reverse("activism:event-calendar") + "?kind=protest&theme=theme-0&region=region-0&from=2012&to=2020",
+        reverse("activism:event-calendar") + "?city=city-0&initiative=initiative-000",
+        reverse("activism:open-data-events-csv"),
+        reverse("activism:open-data-events-acled-csv"),
+        reverse("activism:open-data-events-geojson"),
     ]
 
 

@@ -19,8 +19,7 @@ from django.views.generic import TemplateView
 
 from .. import maps, open_data
 from ..forms import SuggestionForm
-from ..models import BlogPost, City, Initiative, Region, Suggestion, Theme
-from ..spreadsheets import safe_cell
+from ..models import BlogPost, City, Event, Initiative, Region, Suggestion, Theme
 from .shared import DATABASE_RETRY_AFTER_SECONDS, SUGGESTION_WINDOW_SECONDS, logger
 
 
@@ -117,30 +116,49 @@ class SuggestionThanksView(TemplateView):
 def open_data_page(request):
     context = {
         "columns": open_data.columns(),
+        "event_columns": open_data.event_columns(),
+        "acled_columns": open_data.acled_columns(),
+        "acled_kinds": open_data.acled_kinds(),
         "exported": timezone.localdate(),
         "initiative_count": Initiative.objects.published().not_sensitive().count(),
+        "event_count": Event.objects.published().not_sensitive().count(),
         "licence_name": settings.OPEN_DATA_LICENCE_NAME,
         "licence_url": settings.OPEN_DATA_LICENCE_URL,
     }
     return render(request, "activism/open_data.html", context)
 
 
-@require_safe
-def open_data_csv(request):
+def csv_file(columns, records):
+    """A CSV file of these records (dicts keyed by the columns), each cell safe to open in a spreadsheet."""
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response.write("\ufeff")  # a byte order mark: Excel then reads the file as UTF-8, Cyrillic included
-    writer = csv.DictWriter(response, fieldnames=[column for column, _meaning in open_data.columns()])
+    writer = csv.DictWriter(response, fieldnames=[column for column, _meaning in columns])
     writer.writeheader()
-    for initiative in open_data.published_initiatives():
-        record = open_data.record(initiative, request)
-        for column, value in record.items():
-            if isinstance(value, bool):
-                value = "true" if value else "false"
-            elif isinstance(value, list):
-                value = ";".join(value)
-            record[column] = safe_cell(value)  # text a spreadsheet would run as a formula gets a leading "'"
-        writer.writerow(record)
-    return open_data.download(response, "csv")
+    for record in records:
+        writer.writerow(open_data.csv_cells(record))
+    return response
+
+
+def geojson_file(title, features, request):
+    data = {
+        "type": "FeatureCollection",
+        "metadata": {
+            "title": title,
+            "publisher": gettext("Central Asia Institute for Strategic Studies (CAISS)"),
+            "source": request.build_absolute_uri(reverse("activism:open-data")),
+            "exported": timezone.localdate().isoformat(),
+            "licence": settings.OPEN_DATA_LICENCE_NAME,
+            "licence_url": settings.OPEN_DATA_LICENCE_URL,
+        },
+        "features": features,
+    }
+    return JsonResponse(data, content_type="application/geo+json", json_dumps_params={"ensure_ascii": False})
+
+
+@require_safe
+def open_data_csv(request):
+    records = (open_data.record(initiative, request) for initiative in open_data.published_initiatives())
+    return open_data.download(csv_file(open_data.columns(), records), "csv")
 
 
 @require_safe
@@ -157,20 +175,43 @@ def open_data_geojson(request):
                 "properties": open_data.record(initiative, request),
             }
         )
-    data = {
-        "type": "FeatureCollection",
-        "metadata": {
-            "title": gettext("CAISS Activist Map: published initiatives"),
-            "publisher": gettext("Central Asia Institute for Strategic Studies (CAISS)"),
-            "source": request.build_absolute_uri(reverse("activism:open-data")),
-            "exported": timezone.localdate().isoformat(),
-            "licence": settings.OPEN_DATA_LICENCE_NAME,
-            "licence_url": settings.OPEN_DATA_LICENCE_URL,
-        },
-        "features": features,
-    }
-    response = JsonResponse(data, content_type="application/geo+json", json_dumps_params={"ensure_ascii": False})
+    response = geojson_file(gettext("CAISS Activist Map: published initiatives"), features, request)
     return open_data.download(response, "geojson")
+
+
+@require_safe
+def open_data_events_csv(request):
+    records = (open_data.event_record(event, request) for event in open_data.published_events())
+    return open_data.download(csv_file(open_data.event_columns(), records), "csv", name="events")
+
+
+@require_safe
+def open_data_events_acled_csv(request):
+    """The same events in ACLED's columns, to set beside ACLED's data."""
+    records = (open_data.acled_record(event, request) for event in open_data.published_events())
+    return open_data.download(csv_file(open_data.acled_columns(), records), "csv", name="events-acled")
+
+
+@require_safe
+def open_data_events_geojson(request):
+    """One Point feature per event, at its city or its region's centre; nationwide and online events, and those
+    whose region has no centre recorded, have no geometry (null)."""
+    features = []
+    for event in open_data.published_events():
+        record = open_data.event_record(event, request)
+        has_point = record["latitude"] is not None
+        features.append(
+            {
+                "type": "Feature",
+                "id": event.slug,
+                "geometry": {"type": "Point", "coordinates": [record["longitude"], record["latitude"]]}
+                if has_point
+                else None,
+                "properties": record,
+            }
+        )
+    response = geojson_file(gettext("CAISS Activist Map: published events"), features, request)
+    return open_data.download(response, "geojson", name="events")
 
 
 def locked_out(request, original_response=None, credentials=None):
