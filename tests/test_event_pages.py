@@ -322,7 +322,7 @@ def test_the_event_page_shows_its_facts_sources_and_public_initiatives(client, e
     content = response.content.decode()
     assert response.status_code == 200
     assert "<h1>March for clean air</h1>" in content
-    assert "about 1500" in content and "according to Vlast.kz" in content
+    assert "about 1,500" in content and "according to Vlast.kz" in content
     assert re.search(r"<dt>Detained</dt>\s*<dd>3</dd>", content)
     assert re.search(r"<dt>Fined</dt>\s*<dd>0</dd>", content)  # a reported zero is a figure
     assert "<dt>Injured</dt>" not in content  # not reported

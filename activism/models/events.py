@@ -6,6 +6,7 @@ from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..languages import in_every_language
 from ..markup import render_markdown
@@ -89,7 +90,7 @@ class Event(PublishedRecord, CuratedRecord):
 
     class Kind(models.TextChoices):
         PROTEST = "protest", _("Protest or rally")
-        MARCH = "march", _("March")
+        MARCH = "march", pgettext_lazy("kind of event", "March")  # not the month: a context of its own
         SOLO_PICKET = "solo_picket", _("Solo picket")
         ART_ACTION = "art_action", _("Banner or art action")
         ONLINE_CAMPAIGN = "online_campaign", _("Online campaign or petition")
