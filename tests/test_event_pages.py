@@ -230,6 +230,8 @@ def test_the_year_range_includes_both_edge_years(client, events_site, params, ex
         ({"city": "<script>alert(1)</script>"}, "Select a valid choice"),
         ({"from": "9" * 5000}, "Enter a whole number"),
         ({"kind": "protest\x00"}, "Select a valid choice"),
+        ({"theme": "eco\x00logy"}, "Null characters are not allowed"),
+        ({"initiative": "save\x00the-park"}, "Initiative"),
     ],
 )
 def test_bad_filter_values_are_reported_and_ignored(client, events_site, params, message):
@@ -240,6 +242,13 @@ def test_bad_filter_values_are_reported_and_ignored(client, events_site, params,
     assert message in content
     assert response.context["page_obj"].paginator.count == 8  # every published event: the bad filter ignored
     assert "<script>alert(1)</script>" not in content
+
+
+def test_the_city_filter_never_finds_a_sensitive_event(client, events_site):
+    make_event("Sensitive in Kokshetau", "2021-01-05", city=events_site["kokshetau"], is_sensitive=True)
+    assert listed_titles(get(client, TIMELINE, {"city": "kokshetau"})) == ["Picket sometime in June"]
+    assert "Sensitive in Kokshetau" in listed_titles(get(client, TIMELINE, {"region": "akmola"}))
+    assert EventFilterForm({"city": "kokshetau"}).filter(Event.objects.published()).count() == 1
 
 
 @pytest.mark.parametrize("record", ["draft_initiative", "hidden_town"])
@@ -471,3 +480,18 @@ def test_the_home_page_shows_the_latest_published_events(client, events_site):
 def test_pages_without_events_have_no_events_block(client, events_site):
     lonely = make_theme("Housing")
     assert "Latest events" not in get(client, lonely.get_absolute_url()).content.decode()
+
+
+def test_a_sensitive_initiative_page_shows_its_events_by_region_only(client, events_site):
+    group = make_initiative("Quiet Group", cities=[events_site["kokshetau"]], is_sensitive=True)
+    make_event(
+        "Open meeting of the group",
+        "2021-02-02",
+        Event.Kind.MEETING,
+        city=events_site["kokshetau"],
+        initiatives=[group],
+    )
+    content = get(client, group.get_absolute_url()).content.decode()
+    assert "Open meeting of the group" in content
+    assert "Kokshetau" not in content
+    assert "Akmola" in content
