@@ -21,7 +21,18 @@ from leaflet.admin import LeafletAdminWidget
 from leaflet.forms.fields import PointField
 
 from .languages import in_every_language
-from .models import LATITUDE_RANGE, LONGITUDE_RANGE, City, Initiative, Region, Suggestion, Theme, search_terms
+from .models import (
+    FIRST_YEAR,
+    LATITUDE_RANGE,
+    LONGITUDE_RANGE,
+    City,
+    Event,
+    Initiative,
+    Region,
+    Suggestion,
+    Theme,
+    search_terms,
+)
 
 COORDINATE_STEP = Decimal("0.000001")
 MAX_QUERY_LENGTH = 200
@@ -134,6 +145,93 @@ class InitiativeFilterForm(forms.Form):
             "status": self.cleaned_data.get("status"),
         }
         return urlencode({name: value for name, value in kept.items() if value})
+
+
+class EventFilterForm(forms.Form):
+    """The timeline's filters, also read by the calendar file and the numbers page: every field is optional; an invalid
+    one is reported and ignored. The years are `from` and `to` (Python keywords, hence added in __init__)."""
+
+    LAST_YEAR = 2100
+
+    kind = forms.ChoiceField(
+        label=_("Kind of event"), choices=[("", _("All kinds"))] + Event.Kind.choices, required=False
+    )
+    theme = forms.ModelChoiceField(
+        label=_("Theme"),
+        queryset=Theme.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All themes"),
+        help_text=_("The event's own themes, or those of its initiatives."),
+    )
+    region = forms.ModelChoiceField(
+        label=_("Region"),
+        queryset=Region.objects.all(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All regions"),
+    )
+    city = forms.ModelChoiceField(
+        label=_("City"),
+        queryset=City.objects.public(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("All cities"),
+    )
+    # Set by the "all events" links of an initiative's page; thousands of initiatives would make too long a select.
+    initiative = forms.ModelChoiceField(
+        label=_("Initiative"),
+        queryset=Initiative.objects.published(),
+        to_field_name="slug",
+        required=False,
+        widget=forms.HiddenInput,
+    )
+    error_css_class = "has-error"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name, label in [("from", _("From year")), ("to", _("To year"))]:
+            self.fields[name] = forms.IntegerField(
+                label=label, min_value=FIRST_YEAR, max_value=self.LAST_YEAR, required=False
+            )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        first, last = cleaned_data.get("from"), cleaned_data.get("to")
+        if first is not None and last is not None and first > last:
+            # Both ignored: which of the two was meant is anyone's guess.
+            del cleaned_data["from"], cleaned_data["to"]
+            raise forms.ValidationError(
+                _("The first year (%(first)s) is after the last (%(last)s): the years were ignored."),
+                params={"first": first, "last": last},
+            )
+        return cleaned_data
+
+    def filter(self, queryset):
+        """Apply the valid filters to these events; invalid values stay in self.errors for the page to show."""
+        self.is_valid()
+        data = {name: value for name, value in self.cleaned_data.items() if value not in (None, "")}
+        if "kind" in data:
+            queryset = queryset.filter(kind=data["kind"])
+        if "theme" in data:
+            queryset = queryset.about_theme(data["theme"])
+        if "region" in data:
+            queryset = queryset.in_region(data["region"])
+        if "city" in data:
+            queryset = queryset.in_city(data["city"])
+        if "initiative" in data:
+            queryset = queryset.filter(initiatives=data["initiative"])
+        return queryset.between_years(data.get("from"), data.get("to"))
+
+    def active_filter_count(self):
+        """How many filters narrow the results now (valid ones with a value): the "Filters (n)" button shows it."""
+        self.is_valid()
+        return sum(1 for value in self.cleaned_data.values() if value not in (None, ""))
+
+    def chosen_initiative(self):
+        """The initiative filtered by, if any: named above the results, as it has no select of its own."""
+        self.is_valid()
+        return self.cleaned_data.get("initiative")
 
 
 class SuggestionForm(forms.ModelForm):

@@ -128,3 +128,16 @@ def initiative_map_data(initiative):
     """The map of one initiative's page: its own public places, each counting it once. Their popups name the place
     and lead to its page; they load no list, which would hold the place's other initiatives."""
     return map_data([replace(place, count=1) for place in initiative.public_places()], with_popups=False)
+
+
+def event_map_data(event):
+    """The map of one event's page: one marker at its public place (its city, or its region's centre when it is
+    sensitive or only the region is known), named by the place alone. None for an event nationwide or online, or
+    whose place has no position."""
+    place = event.public_place()
+    if place is None or event.is_nationwide or event.is_online:
+        return None
+    data = map_data([replace(place, count=1)], with_popups=False)
+    for item in data["markers"]:
+        item["label"] = place.name
+    return data if data["markers"] else None

@@ -490,6 +490,9 @@ def every_public_page(site):
         reverse("activism:suggest") + "?initiative=initiative-000",
         reverse("activism:suggest-thanks"),
         reverse("activism:event-list"),
+        reverse("activism:event-list") + "?kind=protest&theme=theme-0&region=region-0&from=2011&to=2022",
+        reverse("activism:event-list") + "?city=city-0&initiative=initiative-000&page=2",
+        reverse("activism:event-list") + "?kind=nonsense&from=abc&to=99999&page=abc",
         reverse("activism:event-detail", args=["event-000"]),
         reverse("activism:event-detail", args=["event-004"]),  # sensitive
         reverse("activism:event-feed"),
@@ -499,6 +502,7 @@ def every_public_page(site):
         reverse("activism:open-data-events-csv"),
         reverse("activism:open-data-events-acled-csv"),
         reverse("activism:open-data-events-geojson"),
+        reverse("activism:event-detail", args=["event-003"]),  # known only by its region
     ]
 
 

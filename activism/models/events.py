@@ -2,9 +2,11 @@ import datetime
 from difflib import SequenceMatcher
 
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
+from django.db.models.functions import ExtractMonth, ExtractYear
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from ..languages import in_every_language
 from ..markup import render_markdown
@@ -28,6 +30,34 @@ class EventQuerySet(models.QuerySet):
 
     def newest_first(self):
         return self.order_by("-date", "-pk")
+
+    def timeline_order(self):
+        """Newest first, as the timeline groups them: by year, then by month. An event known only to the year comes
+        first in its year, under the year's own heading; one known to the month first in its month."""
+        return self.order_by(
+            ExtractYear("date").desc(),
+            Case(When(date_precision=Event.DatePrecision.YEAR, then=Value(0)), default=Value(1)),
+            ExtractMonth("date").desc(),
+            Case(When(date_precision=Event.DatePrecision.MONTH, then=Value(0)), default=Value(1)),
+            "-date",
+            "-pk",
+        )
+
+    def about_theme(self, theme):
+        """Events on this theme: their own, or one of their published initiatives'. Subqueries, so no event repeats."""
+        own = Event.themes.through.objects.filter(event=OuterRef("pk"), theme=theme)
+        through_initiatives = Event.initiatives.through.objects.filter(
+            event=OuterRef("pk"), initiative__in=Initiative.objects.published().filter(themes=theme)
+        )
+        return self.filter(Exists(own) | Exists(through_initiatives))
+
+    def in_city(self, city):
+        """Events the public sees in this city: a sensitive one is shown at its region only, never at its city."""
+        return self.filter(city=city).not_sensitive()
+
+    def in_region(self, region):
+        """Events in this region, sensitive ones included (the public sees those at the region)."""
+        return self.filter(region=region)
 
     def between_years(self, first=None, last=None):
         """Events dated in these years, both included (either end may be left open)."""
@@ -60,7 +90,7 @@ class Event(PublishedRecord, CuratedRecord):
 
     class Kind(models.TextChoices):
         PROTEST = "protest", _("Protest or rally")
-        MARCH = "march", _("March")
+        MARCH = "march", pgettext_lazy("kind of event", "March")  # not the month: a context of its own
         SOLO_PICKET = "solo_picket", _("Solo picket")
         ART_ACTION = "art_action", _("Banner or art action")
         ONLINE_CAMPAIGN = "online_campaign", _("Online campaign or petition")
@@ -221,6 +251,14 @@ class Event(PublishedRecord, CuratedRecord):
         if self.date_precision == self.DatePrecision.MONTH:
             return local_date(self.date, "YEAR_MONTH_FORMAT")
         return local_date(self.date)
+
+    def date_iso(self):
+        """The date at its precision as <time datetime> reads it: "2019-06-12", "2019-06" or "2019"."""
+        if self.date_precision == self.DatePrecision.YEAR:
+            return f"{self.date:%Y}"
+        if self.date_precision == self.DatePrecision.MONTH:
+            return f"{self.date:%Y-%m}"
+        return self.date.isoformat()
 
     def public_place(self):
         """Where the public sees the event (a Place): its city, or only its region when it is sensitive or no city is

@@ -17,6 +17,13 @@ def all_initiatives():
     return Initiative.objects.all()
 
 
+def all_events():
+    """Every event: imported on use, as events.py imports the places defined here."""
+    from .events import Event
+
+    return Event.objects.all()
+
+
 class RegionQuerySet(models.QuerySet):
     def public(self):
         """Regions with a published initiative in one of their cities, sensitive ones included: those show at their
@@ -129,12 +136,16 @@ class Region(CuratedRecord):
 
 class CityQuerySet(models.QuerySet):
     def public(self):
-        """The one definition of the cities the public may see: those of a published, non-sensitive initiative.
+        """The one definition of the cities the public may see: those of a published, non-sensitive initiative or
+        event.
 
         A small town known only through a sensitive or unpublished record would point at the people in it: it has
         no page, and appears in no filter, count, sitemap or map.
         """
-        return self.filter(Exists(all_initiatives().published().not_sensitive().filter(cities=OuterRef("pk"))))
+        return self.filter(
+            Exists(all_initiatives().published().not_sensitive().filter(cities=OuterRef("pk")))
+            | Exists(all_events().published().not_sensitive().filter(city=OuterRef("pk")))
+        )
 
     def with_public_counts(self, initiatives=None):
         """The public cities of these initiatives (all, if not given), each with `public_count`: how many of them,

@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.db.models import Prefetch
 from django.shortcuts import render
 from django.views.decorators.http import require_safe
@@ -5,7 +7,8 @@ from django.views.generic import DetailView
 
 from .. import maps
 from ..forms import InitiativeFilterForm
-from ..models import BlogPost, City, Initiative
+from ..models import BlogPost, City, Event, Initiative
+from .events import latest_events
 from .shared import (
     INITIATIVES_PER_PAGE,
     NoIndexMixin,
@@ -42,7 +45,12 @@ class InitiativeDetailView(ShareAndCiteMixin, NoIndexMixin, DetailView):
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(map_data=maps.initiative_map_data(self.object), **kwargs)
+        return super().get_context_data(
+            map_data=maps.initiative_map_data(self.object),
+            latest_events=latest_events(Event.objects.published().filter(initiatives=self.object)),
+            all_events_query=urlencode({"initiative": self.object.slug}),
+            **kwargs,
+        )
 
 
 class InitiativePreviewView(StaffPreviewMixin, InitiativeDetailView):

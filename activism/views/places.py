@@ -5,7 +5,8 @@ from django.views.decorators.http import require_safe
 from django.views.generic import DetailView
 
 from .. import maps
-from ..models import BlogPost, City, Initiative, Region, Theme
+from ..models import BlogPost, City, Event, Initiative, Region, Theme
+from .events import latest_events
 from .shared import INITIATIVES_PER_PAGE, listed_initiatives, paginate
 
 
@@ -55,6 +56,9 @@ class CityDetailView(DetailView):
         return super().get_context_data(
             page_obj=paginate(self.request, initiatives, INITIATIVES_PER_PAGE),
             map_data=maps.map_data(maps.places_with_counts(city=self.object)),
+            # A sensitive event is shown at its region only, never here.
+            latest_events=latest_events(Event.objects.published().in_city(self.object)),
+            all_events_query=urlencode({"city": self.object.slug}),
             **kwargs,
         )
 
@@ -63,6 +67,10 @@ class RegionDetailView(DetailView):
     model = Region
 
     def get_context_data(self, **kwargs):
+        kwargs.update(
+            latest_events=latest_events(Event.objects.published().in_region(self.object)),
+            all_events_query=urlencode({"region": self.object.slug}),
+        )
         page = paginate(self.request, listed_initiatives().in_region(self.object), INITIATIVES_PER_PAGE)
         if not page.paginator.count:
             # Nothing public here: no empty map and lists, but the nearest regions that have some.
@@ -89,5 +97,7 @@ class ThemeDetailView(DetailView):
             page_obj=paginate(self.request, listed_initiatives().filter(themes=self.object), INITIATIVES_PER_PAGE),
             map_data=maps.map_data(places),
             posts=BlogPost.objects.published().filter(themes=self.object).select_related("author")[:5],
+            latest_events=latest_events(Event.objects.published().about_theme(self.object)),
+            all_events_query=urlencode({"theme": self.object.slug}),
             **kwargs,
         )

@@ -20,6 +20,7 @@ from django.views.generic import TemplateView
 from .. import maps, open_data
 from ..forms import SuggestionForm
 from ..models import BlogPost, City, Event, Initiative, Region, Suggestion, Theme
+from .events import latest_events
 from .shared import DATABASE_RETRY_AFTER_SECONDS, SUGGESTION_WINDOW_SECONDS, logger
 
 
@@ -35,6 +36,7 @@ def home(request):
         "city_count": City.objects.public().count(),
         "region_count": Region.objects.public().count(),
         "latest_posts": BlogPost.objects.published().select_related("author")[:3],
+        "latest_events": latest_events(Event.objects.published()),
         "themes": Theme.objects.with_initiative_counts(),
     }
     return render(request, "activism/home.html", context)
