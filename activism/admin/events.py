@@ -16,7 +16,10 @@ from ..models import (
     EventSource,
     Initiative,
 )
-from .base import WorkflowAdmin
+from ..resources import (
+    EventResource,
+)
+from .base import SpreadsheetImportExportMixin, WorkflowAdmin
 
 
 class EventSourceInline(admin.TabularInline):
@@ -45,7 +48,8 @@ class YearFilter(admin.SimpleListFilter):
 
 
 @admin.register(Event)
-class EventAdmin(WorkflowAdmin):
+class EventAdmin(SpreadsheetImportExportMixin, WorkflowAdmin):
+    resource_classes = [EventResource]
     form = EventAdminForm
     list_display = [
         "title",
