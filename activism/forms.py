@@ -603,7 +603,9 @@ class SpreadsheetImportForm(ImportForm):
         columns = {str(column or "").strip() for column in header}
         if not rows and not columns - {""}:
             raise forms.ValidationError(_("The file is empty."))
-        missing = [name for name in resource._meta.import_id_fields if name not in columns]
+        # A file in another's format (ACLED's) names the columns it needs; the site's own files need their key column.
+        required = getattr(resource, "file_key_columns", None) or resource._meta.import_id_fields
+        missing = [name for name in required if name not in columns]
         if missing:
             raise forms.ValidationError(
                 ngettext_lazy(

@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 from import_export import fields, resources, widgets
 from import_export.instance_loaders import CachedInstanceLoader
@@ -19,6 +20,7 @@ from import_export.results import RowResult
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
+from . import acled
 from .languages import in_every_language
 from .models import Author, BlogPost, City, Event, EventSource, Initiative, PublicationStatus, Region, Theme
 from .page_cache import public_content_changed
@@ -556,6 +558,7 @@ class EventResource(CuratedResource):
     )
 
     class Meta:
+        name = _lazy("Events, in this site's columns")
         model = Event
         fields = [
             "id",
@@ -659,6 +662,71 @@ class EventResource(CuratedResource):
             .prefetch_related(None)
             .prefetch_related(Prefetch("initiatives", Initiative.objects.only("pk", "slug")), "themes", "sources")
         )
+
+
+class AcledEventResource(EventResource):
+    """A CSV file exported from ACLED, with ACLED's own columns (activism/acled.py): each line a draft event, with its
+    ACLED id kept as a source. A line whose ACLED id is already an event's source is skipped."""
+
+    file_key_columns = acled.REQUIRED_COLUMNS
+    shown_in_preview = ["note"]
+
+    note = fields.Field(attribute="import_note", column_name="note", readonly=True)
+
+    class Meta(EventResource.Meta):
+        name = _lazy("Events from a CSV file exported from ACLED")
+        fields = [*EventResource.Meta.fields, "note"]
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.converted = {}  # slug -> acled.Converted
+        self.already_imported = set()  # slugs
+        self.line_errors = {}  # the ACLED line's own errors, if the line being imported has any
+
+    def before_import(self, dataset, **kwargs):
+        """The ACLED lines become lines of the events' own columns, one for one (the line numbers stay the file's)."""
+        headers = [str(header or "").strip() for header in dataset.headers or []]
+        lines = [dict(zip(headers, values, strict=False)) for values in dataset]
+        converter = acled.AcledConverter()
+        converted = [converter.convert(line) for line in lines]
+        imported = acled.imported_events(item.acled_id for item in converted)
+        columns = ["slug", "title_en", "summary_en", "description_en", "date", "date_precision", "kind"]
+        columns += ["city", "region", "sources"]
+        dataset.wipe()
+        dataset.headers = columns
+        for item in converted:
+            if item.acled_id in imported:
+                item.row["slug"] = imported[item.acled_id]
+                self.already_imported.add(item.row["slug"])
+            self.converted[item.row["slug"]] = item
+            dataset.append([item.row[column] for column in columns])
+        super().before_import(dataset, **kwargs)
+
+    def import_instance(self, instance, row, **kwargs):
+        item = self.converted.get(str(row.get("slug") or ""))
+        if item is None:
+            return super().import_instance(instance, row, **kwargs)
+        self.line_errors = item.errors
+        if item.errors:
+            raise ValidationError(item.errors)
+        if row["slug"] in self.already_imported:
+            instance.import_note = _("Already imported: left as it is.")
+            return
+        super().import_instance(instance, row, **kwargs)
+        instance.publication_status = PublicationStatus.DRAFT  # drafts only, whoever imports
+        instance.import_note = " ".join(item.notes)
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        # A line ACLED's columns could not be read from is reported by those columns alone, not by every field of
+        # the event left empty.
+        if self.line_errors:
+            raise ValidationError(self.line_errors)
+        super().validate_instance(instance, import_validation_errors, validate_unique)
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        if row.get("slug") in self.already_imported and not import_validation_errors:
+            return True
+        return super().skip_row(instance, original, row, import_validation_errors)
 
 
 class AuthorResource(CuratedResource):

@@ -2,6 +2,7 @@
 
 import csv
 import io
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -267,3 +268,169 @@ def test_the_import_page_opens_and_the_list_offers_import_and_export(researcher)
     page = researcher.get(reverse("admin:activism_event_import"))
     assert page.status_code == 200 and "sources" in page.content.decode()
     assert submit_form(researcher, reverse("admin:activism_event_import"), {"format": CSV_FORMAT}).status_code == 200
+
+
+# ACLED
+
+ACLED_SAMPLE = Path(__file__).parent / "fixtures" / "acled_kazakhstan_sample.csv"
+ACLED_RESOURCE = "1"  # its place in the import page's choice of formats
+
+
+@pytest.fixture
+def acled_places(db):
+    mangystau = make_region("Mangystau", name_ru="Мангистауская область")
+    almaty = make_region("Almaty", kind="city")
+    make_region("Astana", kind="city")
+    make_region("Karaganda Region")
+    return {
+        "zhanaozen": make_city("Zhanaozen", mangystau, "43.34", "52.86"),
+        "almaty": make_city("Almaty", almaty),
+    }
+
+
+def acled_file(*rows):
+    """The sample's lines, or these (dicts of ACLED columns over the sample's first line)."""
+    if not rows:
+        return SimpleUploadedFile("acled.csv", ACLED_SAMPLE.read_bytes(), content_type="text/csv")
+    with ACLED_SAMPLE.open(encoding="utf-8") as sample:
+        reader = csv.DictReader(sample)
+        first = next(reader)
+        header = reader.fieldnames
+    return csv_file(header, *[[{**first, **row}[column] for column in header] for row in rows], name="acled.csv")
+
+
+def upload_acled(client, file):
+    response = submit_form(
+        client,
+        reverse("admin:activism_event_import"),
+        {"import_file": file, "format": CSV_FORMAT, "resource": ACLED_RESOURCE},
+    )
+    assert response.status_code == 200
+    return response
+
+
+def test_an_acled_export_is_previewed_then_imported_as_drafts(researcher, acled_places):
+    preview = upload_acled(researcher, acled_file())
+    result = preview.context["result"]
+    assert len(rows_by_type(result)["new"]) == 5, errors_of(preview)
+    content = preview.content.decode()
+    assert "No city is called “Nur-Sultan”: the city is left empty." in content
+    assert "No city is called “Temirtau”: the city is left empty." in content
+    assert not Event.objects.exists()
+    confirm(researcher, "event", preview)
+    events = {event.slug: event for event in Event.objects.all()}
+    assert set(events) == {f"acled-kaz900{number}" for number in range(1, 6)}
+    assert {event.publication_status for event in events.values()} == {PublicationStatus.DRAFT}
+
+    strike = events["acled-kaz9001"]
+    assert (strike.title, strike.kind, strike.date.isoformat(), strike.date_precision) == (
+        "Peaceful protest in Zhanaozen",
+        "protest",
+        "2019-12-16",
+        "day",
+    )
+    assert strike.city == acled_places["zhanaozen"] and strike.region.name == "Mangystau"
+    assert strike.summary.startswith("On 16 December 2019, around 200 oil workers gathered")
+    assert "ACLED actors: Protesters (Kazakhstan); Labour Group (Kazakhstan)." in strike.description
+    sources = {source.title: source for source in strike.sources.all()}
+    assert set(sources) == {"ACLED event KAZ9001", "Example Wire, Example Daily"}
+    assert sources["ACLED event KAZ9001"].publisher == "ACLED"
+    assert sources["ACLED event KAZ9001"].published_on.isoformat() == "2020-01-01"
+
+    intervened = events["acled-kaz9002"]
+    assert intervened.kind == "protest" and "protest with intervention" in intervened.description
+    assert intervened.city == acled_places["almaty"]
+
+    arrests = events["acled-kaz9003"]  # a week in ACLED: the month here
+    assert (arrests.kind, arrests.date.isoformat(), arrests.date_precision) == ("detention", "2019-06-01", "month")
+    assert (arrests.city, arrests.region.name) == (None, "Astana")  # Nur-Sultan is Astana again
+
+    law = events["acled-kaz9004"]  # ACLED knows only the region (geo_precision 3)
+    assert (law.kind, law.city, law.region.name, law.date_precision) == ("law_change", None, "Almaty", "month")
+
+    march = events["acled-kaz9005"]
+    assert (march.city, march.region.name) == (None, "Karaganda Region")
+
+
+def test_an_editors_acled_import_is_drafts_too(editor, acled_places):
+    confirm(editor, "event", upload_acled(editor, acled_file()))
+    assert Event.objects.count() == 5 and not Event.objects.published().exists()
+
+
+def test_an_acled_event_already_imported_is_skipped_not_duplicated(editor, acled_places):
+    confirm(editor, "event", upload_acled(editor, acled_file()))
+    # An editor renamed and published one since.
+    strike = Event.objects.get(slug="acled-kaz9001")
+    strike.slug, strike.title_en, strike.publication_status = "zhanaozen-strike-2019", "Zhanaozen strike", "published"
+    strike.save()
+    again = upload_acled(editor, acled_file())
+    assert rows_by_type(again.context["result"]) == {
+        "skip": sorted(["Zhanaozen strike", *(event.title for event in Event.objects.exclude(pk=strike.pk))])
+    }
+    assert "Already imported: left as it is." in again.content.decode()
+    confirm(editor, "event", again)
+    assert Event.objects.count() == 5
+    strike.refresh_from_db()
+    assert (strike.title, strike.publication_status) == ("Zhanaozen strike", "published")
+
+
+def test_a_change_to_group_without_a_law_is_pressure_and_the_preview_says_so(researcher, acled_places):
+    row = {
+        "event_type": "Strategic developments",
+        "sub_event_type": "Change to group/activity",
+        "notes": "Authorities searched the office of a youth movement.",
+    }
+    preview = upload_acled(researcher, acled_file(row))
+    assert "read as pressure on activists: check it" in preview.content.decode()
+    confirm(researcher, "event", preview)
+    assert Event.objects.get().kind == "pressure"
+
+
+def test_an_unknown_region_is_left_empty_and_said(researcher, acled_places):
+    preview = upload_acled(researcher, acled_file({"admin1": "Atlantis Oblast", "location": "Almaty"}))
+    assert "No region is called “Atlantis Oblast”: the region is left empty." in preview.content.decode()
+    confirm(researcher, "event", preview)
+    assert Event.objects.get().city == acled_places["almaty"]  # its region is the city's
+
+
+@pytest.mark.parametrize(
+    "row, column, message",
+    [
+        ({"event_type": "Battles", "sub_event_type": "Armed clash"}, "event_type", "“Battles / Armed clash”"),
+        ({"event_date": "31 June 2019"}, "event_date", "“31 June 2019” is not a date"),
+        ({"event_date": "sometime"}, "event_date", "“sometime” is not a date"),
+        ({"time_precision": "7"}, "time_precision", "“7” is not an ACLED time precision"),
+        ({"admin1": "Atlantis Oblast", "location": "Atlantis"}, "city", "Say where it happened"),
+        ({"event_id_cnty": "=cmd|calc"}, "event_id_cnty", "is not an ACLED event id"),
+    ],
+)
+def test_a_bad_acled_line_is_an_error_naming_it_and_nothing_is_written(researcher, acled_places, row, column, message):
+    preview = upload_acled(researcher, acled_file({}, {"event_id_cnty": "KAZ9009", **row}))
+    errors = errors_of(preview)
+    assert {(line, error_column) for line, error_column, _error in errors} == {(3, column)}
+    assert any(message in error for _line, _column, error in errors), errors
+    assert "confirm_form" not in preview.context
+    assert not Event.objects.exists()
+
+
+def test_a_file_without_acleds_columns_is_refused_with_a_clear_message(researcher, records):
+    preview = upload_acled(researcher, csv_file(HEADER, strike_row()))
+    errors = str(preview.context["form"].errors["import_file"])
+    assert "event_id_cnty" in errors and "event_date" in errors
+    assert not Event.objects.exists()
+
+
+@in_background
+def test_a_large_acled_file_is_imported_in_the_background(admin_client, acled_places, settings):
+    settings.IMPORT_BACKGROUND_ROWS = 2
+    job_url = submit_form(
+        admin_client,
+        reverse("admin:activism_event_import"),
+        {"import_file": acled_file(), "format": CSV_FORMAT, "resource": ACLED_RESOURCE},
+    ).url
+    run_worker()
+    assert "Preview: 5 new" in admin_client.get(job_url).content.decode()
+    confirm_in_background(admin_client, job_url)
+    run_worker()
+    assert ImportJob.objects.get().status == ImportJob.Status.DONE
+    assert Event.objects.filter(publication_status="draft", sources__publisher="ACLED").count() == 5

@@ -17,6 +17,7 @@ from ..models import (
     Initiative,
 )
 from ..resources import (
+    AcledEventResource,
     EventResource,
 )
 from .base import SpreadsheetImportExportMixin, WorkflowAdmin
@@ -92,6 +93,10 @@ class EventAdmin(SpreadsheetImportExportMixin, WorkflowAdmin):
         (_("Safety"), {"fields": ["is_sensitive"]}),
         (_("Publication"), {"fields": ["publication_status", "created_at", "updated_at"]}),
     ]
+
+    def get_import_resource_classes(self, request):
+        # The import page offers the site's own columns, or a file exported from ACLED (activism/acled.py).
+        return [EventResource, AcledEventResource]
 
     def get_queryset(self, request):
         # The list names each event's initiatives: read in one query for the page, not one per row.
