@@ -28,6 +28,7 @@ from .models import (
     City,
     Event,
     Initiative,
+    PublicationStatus,
     Region,
     Suggestion,
     Theme,
@@ -414,41 +415,112 @@ class PublishedRecordForm(CuratedRecordForm):
             field.choices = [(value, label) for value, label in field.choices if value in allowed]
 
 
-class InitiativeAdminForm(PublishedRecordForm):
-    """Warns, with links, when the new name is close to an existing initiative's in any language."""
+class SimilarRecordForm(PublishedRecordForm):
+    """Warns, with links, when the new name (or title) is close to an existing record's in any language: a likely
+    duplicate. A subclass names the compared field, finds the similar records and words the warning."""
 
+    compared_field = "name"
+    similar_message = _(
+        "A record with a similar name exists: {}. Check it is not the same initiative, then tick “Save even if a "
+        "similar name exists” and save again."
+    )
     save_despite_similar = forms.BooleanField(
         label=_("Save even if a similar name exists"),
         required=False,
         help_text=_("Tick this after checking that the similar records named above are different initiatives."),
     )
 
+    def similar_records(self, texts):
+        raise NotImplementedError
+
     def clean(self):
         cleaned_data = super().clean()
-        names = [cleaned_data.get(field) for field in in_every_language("name")]
-        names_changed = any(field in self.changed_data for field in in_every_language("name"))
-        if names_changed and not cleaned_data.get("save_despite_similar"):
-            similar = Initiative.objects.exclude(pk=self.instance.pk).similar_names(names)
+        fields = in_every_language(self.compared_field)
+        texts = [cleaned_data.get(field) for field in fields]
+        if any(field in self.changed_data for field in fields) and not cleaned_data.get("save_despite_similar"):
+            similar = self.similar_records(texts)
             if similar:
+                opts = self._meta.model._meta
                 links = format_html_join(
                     ", ",
                     '<a href="{}" target="_blank">{}</a>',
                     (
-                        (reverse("admin:activism_initiative_change", args=[record.pk]), str(record))
+                        (reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[record.pk]), str(record))
                         for record in similar
                     ),
                 )
-                raise forms.ValidationError(
-                    format_html(
-                        _(
-                            "A record with a similar name exists: {}. Check it is not the same initiative, then tick "
-                            "“Save even if a similar name exists” and save again."
-                        ),
-                        links,
-                    ),
-                    code="similar",
-                )
+                raise forms.ValidationError(format_html(self.similar_message, links), code="similar")
         return cleaned_data
+
+
+class InitiativeAdminForm(SimilarRecordForm):
+    def similar_records(self, names):
+        return Initiative.objects.exclude(pk=self.instance.pk).similar_names(names)
+
+
+class EventAdminForm(SimilarRecordForm):
+    """The event's form: a likely duplicate named, and the themes taken from the initiatives when none is chosen. The
+    dates in order and a consistent place are the model's rules (Event.clean), shown on their fields."""
+
+    compared_field = "title"
+    similar_message = _(
+        "An event with a similar title exists: {}. Check it is not the same event, then tick “Save even if a similar "
+        "title exists” and save again."
+    )
+    save_despite_similar = forms.BooleanField(
+        label=_("Save even if a similar title exists"),
+        required=False,
+        help_text=_("Tick this after checking that the similar events named above are different events."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        field = self.fields.get("themes")
+        if field is not None:
+            help_text = _("The grievances it was about. Left empty, the event takes its initiatives' themes.")
+            if self.instance.pk:
+                offered = Theme.objects.filter(initiatives__events=self.instance).distinct()
+                names = ", ".join(str(theme) for theme in offered)
+                if names:
+                    help_text = format_html(
+                        "{} {}", help_text, _("Its initiatives' themes: %(themes)s.") % {"themes": names}
+                    )
+            field.help_text = help_text
+
+    def similar_records(self, titles):
+        return Event.objects.exclude(pk=self.instance.pk).similar_titles(titles)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        initiatives = cleaned_data.get("initiatives")
+        if "themes" in self.fields and not cleaned_data.get("themes") and initiatives:
+            cleaned_data["themes"] = Theme.objects.filter(initiatives__in=initiatives).distinct()
+        # The event's page names its initiatives: shown at its city, it would tell where a sensitive one works.
+        sensitive = [str(initiative) for initiative in initiatives or [] if initiative.is_sensitive]
+        if sensitive and "is_sensitive" in self.fields and not cleaned_data.get("is_sensitive"):
+            self.add_error(
+                "is_sensitive",
+                _(
+                    "It involves a sensitive initiative (%(names)s): mark the event sensitive too, or its city would "
+                    "tell where the initiative works."
+                )
+                % {"names": ", ".join(sensitive)},
+            )
+        return cleaned_data
+
+
+class EventSourceFormSet(forms.BaseInlineFormSet):
+    """The event's sources as submitted on its page: an event published there, or kept published, needs at least one
+    (Event.check_publishable), counted before anything is saved, so that a source added in the same save counts."""
+
+    def clean(self):
+        super().clean()
+        if any(self.errors):
+            return
+        kept = [form for form in self.forms if form.cleaned_data and not self._should_delete_form(form)]
+        # The event's own form was validated before its inlines: the instance holds the status just chosen.
+        if self.instance.publication_status == PublicationStatus.PUBLISHED:
+            self.instance.check_publishable(source_count=len(kept))
 
 
 class CityAdminForm(CuratedRecordForm):
@@ -630,7 +702,9 @@ class SpreadsheetImportForm(ImportForm):
         columns = {str(column or "").strip() for column in header}
         if not rows and not columns - {""}:
             raise forms.ValidationError(_("The file is empty."))
-        missing = [name for name in resource._meta.import_id_fields if name not in columns]
+        # A file in another's format (ACLED's) names the columns it needs; the site's own files need their key column.
+        required = getattr(resource, "file_key_columns", None) or resource._meta.import_id_fields
+        missing = [name for name in required if name not in columns]
         if missing:
             raise forms.ValidationError(
                 ngettext_lazy(

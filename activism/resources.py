@@ -11,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 from django.utils.translation import ngettext
 from import_export import fields, resources, widgets
 from import_export.instance_loaders import CachedInstanceLoader
@@ -19,8 +20,9 @@ from import_export.results import RowResult
 from modeltranslation.translator import translator
 from modeltranslation.utils import build_localized_fieldname
 
+from . import acled
 from .languages import in_every_language
-from .models import Author, BlogPost, City, Initiative, PublicationStatus, Region, Theme
+from .models import Author, BlogPost, City, Event, EventSource, Initiative, PublicationStatus, Region, Theme
 from .page_cache import public_content_changed
 from .search import refresh_search_index_of, search_index_deferred
 from .spreadsheets import (
@@ -30,6 +32,7 @@ from .spreadsheets import (
     DayWidget,
     RecordsWidget,
     RecordWidget,
+    SourcesWidget,
     WholeNumberWidget,
     YesNoWidget,
     from_safe_cell,
@@ -495,6 +498,237 @@ class InitiativeResource(CuratedResource):
         return queryset.prefetch_related("themes", "cities")
 
 
+def source_values(source):
+    return (source.title, source.url, source.publisher, source.published_on)
+
+
+class SourcesField(fields.Field):
+    """An event's sources in one column (SourcesWidget): compared and exported as they are stored, written after the
+    event itself (EventResource.save_m2m)."""
+
+    def get_value(self, instance):
+        if instance.pk is None:
+            return []
+        return sorted(map(source_values, instance.sources.all()), key=str)
+
+    def save(self, instance, row, is_m2m=False, **kwargs):
+        self.clean(row, **kwargs)  # only checked here: the sources need the saved event
+
+
+class EventResource(CuratedResource):
+    """Events found by slug. Imported events are drafts unless an editor imports them, and an editor's file publishes
+    an event only with at least one source (Event.check_publishable), given in its row or already stored."""
+
+    followed_in_history = ["sources"]
+
+    export_only = ["id", "created_at", "updated_at"]
+
+    date = fields.Field(attribute="date", column_name="date", widget=DayWidget())
+    date_precision = fields.Field(
+        attribute="date_precision",
+        column_name="date_precision",
+        widget=ChoiceWidget(Event.DatePrecision),
+        saves_null_values=False,
+    )
+    end_date = fields.Field(attribute="end_date", column_name="end_date", widget=DayWidget())
+    kind = fields.Field(attribute="kind", column_name="kind", widget=ChoiceWidget(Event.Kind))
+    initiatives = fields.Field(attribute="initiatives", column_name="initiatives", widget=RecordsWidget(Initiative))
+    themes = fields.Field(attribute="themes", column_name="themes", widget=RecordsWidget(Theme))
+    city = fields.Field(attribute="city", column_name="city", widget=RecordWidget(City))
+    region = fields.Field(attribute="region", column_name="region", widget=RecordWidget(Region))
+    is_nationwide = fields.Field(
+        attribute="is_nationwide", column_name="is_nationwide", widget=YesNoWidget(), saves_null_values=False
+    )
+    is_online = fields.Field(
+        attribute="is_online", column_name="is_online", widget=YesNoWidget(), saves_null_values=False
+    )
+    participants = fields.Field(attribute="participants", column_name="participants", widget=WholeNumberWidget())
+    detained = fields.Field(attribute="detained", column_name="detained", widget=WholeNumberWidget())
+    fined = fields.Field(attribute="fined", column_name="fined", widget=WholeNumberWidget())
+    injured = fields.Field(attribute="injured", column_name="injured", widget=WholeNumberWidget())
+    is_sensitive = fields.Field(
+        attribute="is_sensitive", column_name="is_sensitive", widget=YesNoWidget(), saves_null_values=False
+    )
+    sources = SourcesField(attribute="sources", column_name="sources", widget=SourcesWidget())
+    publication_status = fields.Field(
+        attribute="publication_status",
+        column_name="publication_status",
+        widget=ChoiceWidget(PublicationStatus),
+        saves_null_values=False,
+    )
+
+    class Meta:
+        name = _lazy("Events, in this site's columns")
+        model = Event
+        fields = [
+            "id",
+            "slug",
+            *in_every_language("title", "summary", "description"),
+            "date",
+            "date_precision",
+            "end_date",
+            "kind",
+            "initiatives",
+            "themes",
+            "city",
+            "region",
+            "is_nationwide",
+            "is_online",
+            "participants",
+            "participants_source",
+            "detained",
+            "fined",
+            "injured",
+            "is_sensitive",
+            "sources",
+            "publication_status",
+            "created_at",
+            "updated_at",
+        ]
+        import_id_fields = ["slug"]
+        clean_model_instances = True
+        skip_unchanged = True
+        report_skipped = True
+
+    def import_instance(self, instance, row, **kwargs):
+        user = kwargs.get("user")
+        if instance.pk and user is not None and not instance.can_be_edited_by(user):
+            raise ValidationError(
+                _("“%(slug)s” is %(status)s: only an editor may change it.")
+                % {"slug": instance.slug, "status": instance.get_publication_status_display().lower()}
+            )
+        stored_status = instance.publication_status
+        errors = {}
+        try:
+            super().import_instance(instance, row, **kwargs)
+        except ValidationError as error:
+            errors = error.update_error_dict(errors)
+        if user is None or not Event.can_publish(user):
+            instance.publication_status = PublicationStatus.DRAFT
+        elif instance.publication_status != stored_status:
+            allowed = type(instance)(pk=instance.pk, publication_status=stored_status).allowed_statuses(user)
+            if instance.publication_status not in allowed:
+                errors["publication_status"] = [
+                    _("An event cannot go from “%(current)s” to “%(status)s”.")
+                    % {
+                        "current": PublicationStatus(stored_status).label,
+                        "status": PublicationStatus(instance.publication_status).label,
+                    }
+                ]
+        if instance.publication_status == PublicationStatus.PUBLISHED and "sources" not in errors:
+            given = self.fields["sources"].clean(row) if "sources" in row else None
+            try:
+                instance.check_publishable(source_count=None if given is None else len(given))
+            except ValidationError as error:
+                errors["sources"] = error.messages
+        if errors:
+            raise ValidationError(errors)
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        # The sources are written after the event: a change of the column alone is a change too.
+        field = self.fields["sources"]
+        if (
+            "sources" in row
+            and not import_validation_errors
+            and self._meta.skip_unchanged
+            and sorted(field.clean(row), key=str) != field.get_value(original)
+        ):
+            return False
+        return super().skip_row(instance, original, row, import_validation_errors)
+
+    def save_m2m(self, instance, row, **kwargs):
+        super().save_m2m(instance, row, **kwargs)
+        if kwargs.get("dry_run") and not kwargs.get("using_transactions"):
+            return
+        if "sources" in row:
+            wanted = self.fields["sources"].clean(row)
+            if sorted(wanted, key=str) != self.fields["sources"].get_value(instance):
+                instance.sources.all().delete()
+                EventSource.objects.bulk_create(
+                    EventSource(event=instance, title=title, url=url, publisher=publisher, published_on=day)
+                    for title, url, publisher, day in wanted
+                )
+                public_content_changed()  # a bulk insert sends no signal
+            getattr(instance, "_prefetched_objects_cache", {}).pop("sources", None)
+
+    def get_queryset(self):
+        # What the preview compares on every row, read with the events.
+        return super().get_queryset().prefetch_related("initiatives", "themes", "sources")
+
+    def filter_export(self, queryset, **kwargs):
+        # The admin list's own prefetch of the initiatives (their names) is replaced: the file names them by slug.
+        return (
+            queryset.select_related("city", "region")
+            .prefetch_related(None)
+            .prefetch_related(Prefetch("initiatives", Initiative.objects.only("pk", "slug")), "themes", "sources")
+        )
+
+
+class AcledEventResource(EventResource):
+    """A CSV file exported from ACLED, with ACLED's own columns (activism/acled.py): each line a draft event, with its
+    ACLED id kept as a source. A line whose ACLED id is already an event's source is skipped."""
+
+    file_key_columns = acled.REQUIRED_COLUMNS
+    shown_in_preview = ["note"]
+
+    note = fields.Field(attribute="import_note", column_name="note", readonly=True)
+
+    class Meta(EventResource.Meta):
+        name = _lazy("Events from a CSV file exported from ACLED")
+        fields = [*EventResource.Meta.fields, "note"]
+
+    def __init__(self, **kwargs):
+        super().__init__(**kwargs)
+        self.converted = {}  # slug -> acled.Converted
+        self.already_imported = set()  # slugs
+        self.line_errors = {}  # the ACLED line's own errors, if the line being imported has any
+
+    def before_import(self, dataset, **kwargs):
+        """The ACLED lines become lines of the events' own columns, one for one (the line numbers stay the file's)."""
+        headers = [str(header or "").strip() for header in dataset.headers or []]
+        lines = [dict(zip(headers, values, strict=False)) for values in dataset]
+        converter = acled.AcledConverter()
+        converted = [converter.convert(line) for line in lines]
+        imported = acled.imported_events(item.acled_id for item in converted)
+        columns = ["slug", "title_en", "summary_en", "description_en", "date", "date_precision", "kind"]
+        columns += ["city", "region", "sources"]
+        dataset.wipe()
+        dataset.headers = columns
+        for item in converted:
+            if item.acled_id in imported:
+                item.row["slug"] = imported[item.acled_id]
+                self.already_imported.add(item.row["slug"])
+            self.converted[item.row["slug"]] = item
+            dataset.append([item.row[column] for column in columns])
+        super().before_import(dataset, **kwargs)
+
+    def import_instance(self, instance, row, **kwargs):
+        item = self.converted.get(str(row.get("slug") or ""))
+        if item is None:
+            return super().import_instance(instance, row, **kwargs)
+        self.line_errors = item.errors
+        if item.errors:
+            raise ValidationError(item.errors)
+        if row["slug"] in self.already_imported:
+            instance.import_note = _("Already imported: left as it is.")
+            return
+        super().import_instance(instance, row, **kwargs)
+        instance.publication_status = PublicationStatus.DRAFT  # drafts only, whoever imports
+        instance.import_note = " ".join(item.notes)
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        # A line ACLED's columns could not be read from is reported by those columns alone, not by every field of
+        # the event left empty.
+        if self.line_errors:
+            raise ValidationError(self.line_errors)
+        super().validate_instance(instance, import_validation_errors, validate_unique)
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        if row.get("slug") in self.already_imported and not import_validation_errors:
+            return True
+        return super().skip_row(instance, original, row, import_validation_errors)
+
+
 class AuthorResource(CuratedResource):
     class Meta:
         model = Author
@@ -533,7 +767,7 @@ class BlogPostResource(CuratedResource):
 
 
 # The models a file may be imported into, by model name (the background import job names them so).
-IMPORT_RESOURCES = {"city": CityResource, "initiative": InitiativeResource}
+IMPORT_RESOURCES = {"city": CityResource, "initiative": InitiativeResource, "event": EventResource}
 
 
 def import_errors_by_line(result, most=200, rows_before=0):

@@ -14,12 +14,14 @@ no in three languages, choices, whole numbers, coordinates and dates, each with 
 
 from datetime import datetime
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.utils.translation import gettext as _
 from import_export import widgets
 
 from .forms import COORDINATE_STEP
 from .languages import in_every_language
-from .models import casefold_words
+from .models import EventSource, casefold_words
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -215,3 +217,57 @@ class DayWidget(widgets.DateWidget):
             raise ValueError(
                 _("“%(value)s” is not a date: write it as 2024-05-31 or 31.05.2024.") % {"value": value}
             ) from None
+
+
+SOURCE_PARTS_SEPARATOR = "|"
+
+
+class SourcesWidget(widgets.Widget):
+    """An event's sources in one cell, separated by ";". Each is its title, then, after "|", its URL, its publisher
+    and its date, as far as they are known: "Rally in Almaty | https://vlast.kz/rally | Vlast.kz | 2019-06-12". Read
+    as (title, url, publisher, date) tuples, every error of the cell reported at once."""
+
+    def clean(self, value, row=None, **kwargs):
+        found, errors = [], []
+        lengths = {name: EventSource._meta.get_field(name).max_length for name in ("title", "url", "publisher")}
+        for item in str(value or "").split(LIST_SEPARATOR):
+            if not item.strip():
+                continue
+            parts = [part.strip() for part in item.split(SOURCE_PARTS_SEPARATOR)]
+            if len(parts) > 4:
+                errors.append(
+                    _("“%(source)s” has more than four parts: title | URL | publisher | date.") % {"source": item}
+                )
+                continue
+            title, url, publisher, day = parts + [""] * (4 - len(parts))
+            if not title:
+                errors.append(_("“%(source)s” has no title: write it before the URL.") % {"source": item})
+                continue
+            try:
+                if url:
+                    URLValidator()(url)
+            except ValidationError:
+                errors.append(_("“%(url)s” is not a web address starting with https://.") % {"url": url})
+            for name, text in [("title", title), ("url", url), ("publisher", publisher)]:
+                if len(text) > lengths[name]:
+                    errors.append(
+                        _("“%(text)s” is longer than %(limit)s characters.") % {"text": text, "limit": lengths[name]}
+                    )
+            try:
+                published_on = DayWidget().clean(day) if day else None
+            except ValueError as error:
+                errors.append(str(error))
+                continue
+            found.append((title, url, publisher, published_on))
+        if errors:
+            raise ValueError(" ".join(errors))
+        return found
+
+    def render(self, value, obj=None, **kwargs):
+        items = []
+        for title, url, publisher, published_on in value or []:
+            parts = [title, url, publisher, published_on.isoformat() if published_on else ""]
+            while parts[-1] == "":
+                parts.pop()
+            items.append(f" {SOURCE_PARTS_SEPARATOR} ".join(parts))
+        return f"{LIST_SEPARATOR} ".join(items)

@@ -16,8 +16,15 @@ from django.utils.translation import gettext as _
 from django_tasks import task
 from import_export.results import RowResult
 
+from . import acled
 from .models import ImportJob
-from .resources import IMPORT_RESOURCES, import_errors_by_line, spreadsheet_line, stale_records_error
+from .resources import (
+    IMPORT_RESOURCES,
+    AcledEventResource,
+    import_errors_by_line,
+    spreadsheet_line,
+    stale_records_error,
+)
 
 PREVIEW_CHUNK = 500  # rows checked in one transaction of the preview; the progress is saved between two
 PROGRESS_EVERY = 50  # rows between two progress notes within a transaction (PostgreSQL)
@@ -52,6 +59,14 @@ def read_dataset(job):
     return input_format.create_dataset(data if input_format.is_binary() else data.decode("utf-8-sig"))
 
 
+def import_resource(job, dataset):
+    """The resource that reads the job's file. The job knows only its model: a file exported from ACLED is known by
+    ACLED's id column."""
+    if job.model_name == "event" and acled.ID_COLUMN in (dataset.headers or []):
+        return AcledEventResource()
+    return IMPORT_RESOURCES[job.model_name]()
+
+
 def could_not_read():
     return {"errors": [_("The file could not be read. Save it as XLSX or as CSV UTF-8 and try again.")]}
 
@@ -73,7 +88,7 @@ def preview_import_job(job_id):
         return
     try:
         dataset = read_dataset(job)
-        resource = IMPORT_RESOURCES[job.model_name]()
+        resource = import_resource(job, dataset)
         lines_of_slug = resource.find_lines_of_slug(dataset)
         totals = {kind: 0 for kind in ("new", "update", "skip")}
         errors, shown, more = [], [], 0
@@ -131,7 +146,7 @@ def run_import_job(job_id):
         return
     try:
         dataset = read_dataset(job)
-        resource = IMPORT_RESOURCES[job.model_name]()
+        resource = import_resource(job, dataset)
         result = resource.import_data(
             dataset,
             dry_run=False,

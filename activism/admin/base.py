@@ -5,7 +5,7 @@ import reversion
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.utils import quote, unquote
-from django.core.exceptions import ImproperlyConfigured, PermissionDenied
+from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ManyToOneRel, ProtectedError
 from django.db.models.deletion import Collector
@@ -254,18 +254,34 @@ class WorkflowAdmin(CuratedAdmin):
         return obj.get_preview_url()
 
     def move_selected(self, request, queryset, status, done_message):
-        moved = 0
+        """Move each record that may move; a record a rule keeps from being published (an event without a source) is
+        named with its reason, and the others move all the same."""
+        moved, refused = 0, []
         for record in queryset:
-            with reversion.create_revision():
-                reversion.set_user(request.user)
-                reversion.set_comment(str(done_message))
-                moved += record.move_to(status, request.user)
-        skipped = len(queryset) - moved
+            try:
+                with reversion.create_revision():
+                    reversion.set_user(request.user)
+                    reversion.set_comment(str(done_message))
+                    moved += record.move_to(status, request.user)
+            except ValidationError as error:
+                refused.append(_("“%(record)s”: %(reason)s") % {"record": record, "reason": " ".join(error.messages)})
+        skipped = len(queryset) - moved - len(refused)
         self.message_user(
             request,
             ngettext("%(count)d record: %(done)s", "%(count)d records: %(done)s", moved)
             % {"count": moved, "done": done_message},
         )
+        if refused:
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d record was left as it was: %(records)s",
+                    "%(count)d records were left as they were: %(records)s",
+                    len(refused),
+                )
+                % {"count": len(refused), "records": "; ".join(refused)},
+                messages.ERROR,
+            )
         if skipped:
             self.message_user(
                 request,

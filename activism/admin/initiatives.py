@@ -16,6 +16,7 @@ from ..resources import (
     InitiativeResource,
 )
 from .base import SpreadsheetImportExportMixin, WorkflowAdmin, image_preview
+from .events import InitiativeEventInline
 
 
 class InitiativeLinkInline(admin.TabularInline):
@@ -72,7 +73,7 @@ class InitiativeAdmin(SpreadsheetImportExportMixin, WorkflowAdmin):
     prepopulated_fields = {"slug": ["name"]}
     date_hierarchy = "updated_at"
     readonly_fields = ["image_preview", "created_at", "updated_at"]
-    inlines = [InitiativeLinkInline, SourceInline]
+    inlines = [InitiativeLinkInline, SourceInline, InitiativeEventInline]
     save_on_top = True
     fieldsets = [
         (None, {"fields": ["name", "save_despite_similar", "slug", "summary", "description", "loaded_version"]}),

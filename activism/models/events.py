@@ -1,6 +1,7 @@
 import datetime
 from difflib import SequenceMatcher
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
 from django.db.models.functions import ExtractMonth, ExtractYear
@@ -214,14 +215,39 @@ class Event(PublishedRecord, CuratedRecord):
     def __str__(self):
         return self.title
 
+    @classmethod
+    def date_as_stored(cls, date, precision):
+        """A date known to the month or the year is kept as its first day, so that it sorts and filters as entered."""
+        if date is not None:
+            if precision == cls.DatePrecision.MONTH:
+                return date.replace(day=1)
+            if precision == cls.DatePrecision.YEAR:
+                return date.replace(month=1, day=1)
+        return date
+
+    def clean(self):
+        """The rules of the admin's form and of the imports, each error on its field: the end not before the date (at
+        its precision), a place of some kind, and a region that is the city's (filled from it when not given)."""
+        super().clean()
+        errors = {}
+        self.date = self.date_as_stored(self.date, self.date_precision)
+        if self.date is not None and self.end_date is not None and self.end_date < self.date:
+            errors["end_date"] = _("The end date cannot be before the date.")
+        if self.city_id is not None:
+            city = self.city
+            if self.region_id is None:
+                self.region = city.region
+            elif self.region_id != city.region_id:
+                errors["region"] = _(
+                    "%(city)s is in %(its_region)s, not in %(region)s: choose its region, or leave the region empty."
+                ) % {"city": city, "its_region": city.region, "region": self.region}
+        if self.city_id is None and self.region_id is None and not self.is_nationwide and not self.is_online:
+            errors["city"] = _("Say where it happened: a city, or only a region, or tick “nationwide” or “online”.")
+        if errors:
+            raise ValidationError(errors)
+
     def save(self, *args, **kwargs):
-        # A date known to the month or the year is kept as its first day, so that it sorts and filters as entered.
-        self.date = self._meta.get_field("date").to_python(self.date)
-        if self.date is not None:
-            if self.date_precision == self.DatePrecision.MONTH:
-                self.date = self.date.replace(day=1)
-            elif self.date_precision == self.DatePrecision.YEAR:
-                self.date = self.date.replace(month=1, day=1)
+        self.date = self.date_as_stored(self._meta.get_field("date").to_python(self.date), self.date_precision)
         if self.city_id is not None:
             self.region_id = City.objects.filter(pk=self.city_id).values_list("region_id", flat=True).first()
             if kwargs.get("update_fields") is not None:
@@ -230,6 +256,20 @@ class Event(PublishedRecord, CuratedRecord):
 
     def get_absolute_url(self):
         return reverse("activism:event-detail", args=[self.slug])
+
+    def check_publishable(self, source_count=None):
+        """An event is published only with at least one public source to check it by. source_count: the sources as
+        they are about to be saved (a form's inline, a file's column); else those stored."""
+        if source_count is None:
+            source_count = self.sources.count() if self.pk else 0
+        if not source_count:
+            raise ValidationError(
+                _(
+                    "An event cannot be published without at least one source: add the article, report or record it "
+                    "comes from."
+                ),
+                code="no_source",
+            )
 
     def get_preview_url(self):
         return reverse("activism:event-preview", args=[self.slug])

@@ -132,10 +132,17 @@ class PublishedRecord(models.Model):
     def can_be_edited_by(self, user):
         return self.can_publish(user) or self.publication_status in self.UNPUBLISHED_STATES
 
+    def check_publishable(self):
+        """Raise ValidationError, saying why, when the record may not be public as it stands. Nothing by default; a kind
+        of record with a rule of its own overrides it (an event needs a source)."""
+
     def move_to(self, status, user):
-        """Give the record a new state, if the user may; returns whether it changed."""
+        """Give the record a new state, if the user may; returns whether it changed. Publishing a record that may not
+        be public as it stands raises ValidationError (check_publishable)."""
         if status == self.publication_status or status not in self.allowed_statuses(user):
             return False
+        if status == PublicationStatus.PUBLISHED:
+            self.check_publishable()
         self.publication_status = status
         self.save()
         return True
