@@ -115,7 +115,8 @@ class InitiativeFilterForm(forms.Form):
             required=False,
             min_value=self.first_year,
             max_value=self.last_year,
-            error_messages={"min_value": out_of_range, "max_value": out_of_range, "invalid": _("Enter a year.")},
+            # "abc" gets the same answer as 99999: what a year may be here.
+            error_messages={"min_value": out_of_range, "max_value": out_of_range, "invalid": out_of_range},
             widget=forms.NumberInput(attrs={"placeholder": placeholder, "inputmode": "numeric"}),
         )
 
@@ -195,7 +196,7 @@ class MapFilterForm(InitiativeFilterForm):
     the events dated in the years asked for, as markers of their own (`events=1`; off unless asked for)."""
 
     events = forms.BooleanField(
-        label=_("Show events"), required=False, widget=forms.CheckboxInput(attrs={"value": "1"})
+        label=_("Show events"), label_suffix="", required=False, widget=forms.CheckboxInput(attrs={"value": "1"})
     )
 
     def __init__(self, *args, **kwargs):

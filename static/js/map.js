@@ -150,7 +150,8 @@
   var SVG = "http://www.w3.org/2000/svg";
   var MARKER_SIZES = { 1: 28, 2: 34, 3: 42, 4: 50 };
   var EVENT_SIZES = { 1: 26, 2: 30, 3: 36, 4: 42 };
-  var EVENT_OFFSET = 2;
+  // How far (in pixels, across and up) a diamond's centre sits from its place: past a cluster's 20-pixel radius.
+  var EVENT_OFFSET = 22;
 
   // The theme's colour as an SVG fill attribute: the Content-Security-Policy blocks style="".
   function colorDot(color) {
@@ -207,9 +208,9 @@
       label: accessibleLabel,
     };
     if (options.isEvent) {
-      // Up and to the right of the point, clear of the initiatives' circle there.
-      icon.iconAnchor = [-EVENT_OFFSET, size + EVENT_OFFSET];
-      icon.popupAnchor = [size / 2 + EVENT_OFFSET, -size - EVENT_OFFSET];
+      // Centred up and to the right of the point, clear of the initiatives' circle or cluster there.
+      icon.iconAnchor = [size / 2 - EVENT_OFFSET, size / 2 + EVENT_OFFSET];
+      icon.popupAnchor = [EVENT_OFFSET, -EVENT_OFFSET - size / 2];
     }
     return new LabelledIcon(icon);
   }
