@@ -284,6 +284,16 @@ def test_the_year_range_changes_the_markers_and_the_address_without_a_reload_and
     assert marker_labels(page) == before
     assert page.locator("#id_from").input_value() == ""
     assert page.locator("#results-heading").inner_text() == "4 initiatives"
+
+    # A range that ends before it starts is said over the filters, and ignored.
+    page.fill("#id_from", "2019")
+    page.fill("#id_to", "2015")
+    page.press("#id_to", "Enter")
+    page.wait_for_url("**/en/map/?from=2019&to=2015")
+    notice = page.locator("#filter-errors .notice")
+    notice.wait_for()
+    assert "The year range 2019–2015 ends before it starts." in notice.inner_text()
+    wait_for_markers(page, 3)
     assert page.evaluate("window.stillThisPage") is True
     assert page.errors == [], page.errors
 

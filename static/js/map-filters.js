@@ -65,14 +65,18 @@
     });
   }
 
-  // The filters show what the new address asks for (back and forward change it under them).
-  function updateForm(form, newDocument) {
+  // The filters show what the new address asks for (back and forward change it under them). After a change made
+  // here, the field being typed in is left alone: its next change is on its way.
+  function updateForm(form, newDocument, keepFocused) {
     var newForm = newDocument.querySelector("form.filter-form");
     if (!newForm) {
       return;
     }
     Array.prototype.forEach.call(form.elements, function (field) {
       var newField = field.name && newForm.elements.namedItem(field.name);
+      if (keepFocused && field === document.activeElement) {
+        return;
+      }
       if (newField && field.type === "checkbox") {
         field.checked = newField.checked;
       } else if (newField && "value" in newField && field.value !== newField.value) {
@@ -125,7 +129,7 @@
         window.CaissMap.showMarkers(data);
         document.getElementById("map-data").textContent = dataElement.textContent;
         replaceParts(newDocument);
-        updateForm(form, newDocument);
+        updateForm(form, newDocument, addToHistory);
         announce(newDocument);
       })
       .catch(function () {
