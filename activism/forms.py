@@ -33,6 +33,7 @@ from .models import (
     Suggestion,
     Theme,
     search_terms,
+    years_with_data,
 )
 
 COORDINATE_STEP = Decimal("0.000001")
@@ -101,11 +102,49 @@ class InitiativeFilterForm(forms.Form):
             del self.fields["city"]
         if not with_sort:
             del self.fields["sort"]
+        # The year range, bounded by the years the public record holds. Added here, as "from" is a Python keyword.
+        self.first_year, self.last_year = years_with_data()
+        self.fields["from"] = self.year_field(_("From year"), self.first_year)
+        self.fields["to"] = self.year_field(_("To year"), self.last_year)
+        self.order_fields(["q", "theme", "form", "status", "region", "city", "from", "to"])
+
+    def year_field(self, label, placeholder):
+        out_of_range = _("Enter a year between %(first)s and %(last)s.") % {
+            "first": self.first_year,
+            "last": self.last_year,
+        }
+        return forms.IntegerField(
+            label=label,
+            required=False,
+            min_value=self.first_year,
+            max_value=self.last_year,
+            # "abc" gets the same answer as 99999: what a year may be here.
+            error_messages={"min_value": out_of_range, "max_value": out_of_range, "invalid": out_of_range},
+            widget=forms.NumberInput(attrs={"placeholder": placeholder, "inputmode": "numeric"}),
+        )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        first, last = cleaned_data.get("from"), cleaned_data.get("to")
+        if first is not None and last is not None and first > last:
+            # Both ignored: which of the two was meant is not known.
+            del cleaned_data["from"], cleaned_data["to"]
+            self.add_error(
+                None,
+                forms.ValidationError(
+                    _("The year range %(first)s–%(last)s ends before it starts."),
+                    code="reversed_years",
+                    params={"first": first, "last": last},
+                ),
+            )
+        return cleaned_data
 
     def filter(self, queryset):
         """Apply the valid filters; invalid values stay in self.errors for the page to show."""
         self.is_valid()
         data = {name: value for name, value in self.cleaned_data.items() if value}
+        if "from" in data or "to" in data:
+            queryset = queryset.active_in_years(data.get("from"), data.get("to"))
         if "q" in data:
             terms = search_terms(data["q"])
             if terms:  # a query of single letters would find nearly everything: ignored
@@ -135,15 +174,22 @@ class InitiativeFilterForm(forms.Form):
         method = self.SORT_ORDERS.get(self.cleaned_data.get("sort"))
         return getattr(queryset, method)() if method else queryset
 
+    def year_range(self):
+        """The valid years asked for, (first, last), either None when not given."""
+        self.is_valid()
+        return self.cleaned_data.get("from"), self.cleaned_data.get("to")
+
     def query_string(self):
-        """The valid theme, form and status filters as a query string, for links that keep them (a place's list
-        and map popup); the place itself replaces the region and city filters."""
+        """The valid theme, form, status and year filters as a query string, for links that keep them (a place's
+        list and map popup); the place itself replaces the region and city filters."""
         self.is_valid()
         theme = self.cleaned_data.get("theme")
         kept = {
             "theme": theme.slug if theme else "",
             "form": self.cleaned_data.get("form"),
             "status": self.cleaned_data.get("status"),
+            "from": self.cleaned_data.get("from"),
+            "to": self.cleaned_data.get("to"),
         }
         return urlencode({name: value for name, value in kept.items() if value})
 
@@ -233,6 +279,54 @@ class EventFilterForm(forms.Form):
         """The initiative filtered by, if any: named above the results, as it has no select of its own."""
         self.is_valid()
         return self.cleaned_data.get("initiative")
+
+
+class MapFilterForm(InitiativeFilterForm):
+    """The map's filters: the list's, but for the search and the city (each place is a marker), and the events layer:
+    the events dated in the years asked for, as markers of their own (`events=1`; off unless asked for)."""
+
+    events = forms.BooleanField(
+        label=_("Show events"), label_suffix="", required=False, widget=forms.CheckboxInput(attrs={"value": "1"})
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, with_search=False, with_city=False, **kwargs)
+
+    @property
+    def shows_events(self):
+        self.is_valid()
+        return bool(self.cleaned_data.get("events"))
+
+    def filter_events(self, events):
+        """The events of the layer under the filters they share with the initiatives: the years (by date), the theme
+        (as the timeline reads it: the event's own, or its initiatives') and the region. Form and status describe
+        initiatives: they leave events alone."""
+        self.is_valid()
+        theme, region = self.cleaned_data.get("theme"), self.cleaned_data.get("region")
+        events = events.between_years(*self.year_range())
+        if theme:
+            events = events.about_theme(theme)
+        if region:
+            events = events.in_region(region)
+        return events
+
+    def events_query_string(self):
+        """The valid filters the timeline shares with the map (theme and years), for its links from the map."""
+        self.is_valid()
+        theme = self.cleaned_data.get("theme")
+        first, last = self.year_range()
+        kept = {"theme": theme.slug if theme else "", "from": first, "to": last}
+        return urlencode({name: value for name, value in kept.items() if value})
+
+    def map_query_string(self):
+        """The valid filters of the map itself, region and events layer included: the address of the same map
+        elsewhere (the embedded map and its link back)."""
+        self.is_valid()
+        region = self.cleaned_data.get("region")
+        extra = {"region": region.slug if region else "", "events": "1" if self.shows_events else ""}
+        return "&".join(
+            filter(None, [self.query_string(), urlencode({name: value for name, value in extra.items() if value})])
+        )
 
 
 class SuggestionForm(forms.ModelForm):

@@ -1,16 +1,18 @@
 """The map's data: one marker per place, counted in the database, and the settings the map script needs.
 
 A marker carries a count and two addresses, not its initiatives: the popup loads them from the `map-place` view
-when someone opens it, so the page's size follows the number of places, not the number of initiatives.
+when someone opens it, so the page's size follows the number of places, not the number of initiatives. The events
+layer works the same way, with markers of its own (`event_markers`) whose popups load the `map-events` view.
 """
 
-from dataclasses import replace
+from dataclasses import asdict, dataclass, replace
 
 from django.conf import settings
 from django.db.models import Count
+from django.urls import reverse
 from django.utils.translation import ngettext
 
-from .models import City, Initiative, Region, Theme
+from .models import City, Initiative, Place, Region, Theme
 
 # A marker grows with its count: the smallest count of each size class (map-marker--1 to --4 in site.css).
 MARKER_SIZE_STEPS = [1, 5, 20, 100]
@@ -38,6 +40,44 @@ def places_with_counts(initiatives=None, region=None, city=None, query="", theme
     return [
         *(city.as_place(city.public_count, query, color=city_colors.get(city.pk, "")) for city in cities),
         *(region.as_place(region.sensitive_count, query, color=region_colors.get(region.pk, "")) for region in regions),
+    ]
+
+
+@dataclass(frozen=True)
+class EventPlace(Place):
+    """A place of the events layer: a city for its events that are not sensitive, or a region's centre for its
+    sensitive ones and those whose city is not known. Its popup lists its events; its list is the timeline there.
+    `query` holds the filters the timeline shares with the map (theme and years)."""
+
+    @classmethod
+    def of(cls, place):
+        return cls(**asdict(place))
+
+    @property
+    def url(self):
+        # The timeline there: a city known only through its events has no page of its own.
+        return self.list_url
+
+    @property
+    def popup_url(self):
+        return self.with_query(reverse("activism:map-events", args=[self.kind, self.slug]), self.query)
+
+    @property
+    def list_url(self):
+        query = "&".join(part for part in [f"{self.kind}={self.slug}", self.query] if part)
+        return self.with_query(reverse("activism:event-list"), query)
+
+
+def event_places(events, query=""):
+    """The places of these events (published ones among them), each with how many it shows, in two grouped queries:
+    the cities of the events that are not sensitive, then the regions of the sensitive ones and of those whose city
+    is not known, shown at the region's centre (a sensitive event never adds to its city's count). Cities first,
+    each kind by name. `query`: the filters the places' links keep (EventPlace)."""
+    cities = City.objects.with_event_counts(events).select_related("region")
+    regions = Region.objects.with_event_counts(events)
+    return [
+        *(EventPlace.of(city.as_place(city.event_count, query)) for city in cities),
+        *(EventPlace.of(region.as_place(region.event_count, query)) for region in regions),
     ]
 
 
@@ -95,6 +135,10 @@ def without_theme_url(query_dict, path):
 
 def marker(place, with_popup=True):
     """A place as the map script reads it (static/js/map.js)."""
+    if isinstance(place, EventPlace):
+        label = ngettext("%(city)s: %(count)d event", "%(city)s: %(count)d events", place.count)
+    else:
+        label = ngettext("%(city)s: %(count)d initiative", "%(city)s: %(count)d initiatives", place.count)
     return {
         "name": place.name,
         "lat": float(place.latitude),
@@ -104,24 +148,29 @@ def marker(place, with_popup=True):
         "color": place.color,
         "size": marker_size(place.count or 0),
         # Read by screen readers on the marker: translated, with the right plural.
-        "label": ngettext("%(city)s: %(count)d initiative", "%(city)s: %(count)d initiatives", place.count)
-        % {"city": place.name, "count": place.count},
+        "label": label % {"city": place.name, "count": place.count},
         "url": place.url,
         "popup": place.popup_url if with_popup else None,
         "list": place.list_url,
     }
 
 
-def map_data(places, with_popups=True):
+def map_data(places, with_popups=True, event_places=()):
     """What the map script needs, sent with json_script: the tiles, the first view and one marker per place that has
-    a position (a region without a centre has none)."""
-    located = [place for place in places if place.latitude is not None and place.longitude is not None]
+    a position (a region without a centre has none), for the initiatives and for the events layer."""
     return {
         "tiles": {"url": settings.MAP_TILES_URL, "attribution": settings.MAP_TILES_ATTRIBUTION},
         "center": settings.MAP_CENTER,
         "zoom": settings.MAP_ZOOM,
-        "markers": [marker(place, with_popups) for place in sorted(located, key=lambda place: place.name)],
+        "markers": [marker(place, with_popups) for place in located(places)],
+        "event_markers": [marker(place) for place in located(event_places)],
     }
+
+
+def located(places):
+    """The places with a position, by name."""
+    with_position = [place for place in places if place.latitude is not None and place.longitude is not None]
+    return sorted(with_position, key=lambda place: place.name)
 
 
 def initiative_map_data(initiative):

@@ -9,6 +9,7 @@ urlpatterns = [
     path("", site.home, name="home"),
     path("map/", map_pages.initiative_map, name="map"),
     path("map/places/<slug:kind>/<slug:slug>/", map_pages.map_place, name="map-place"),
+    path("map/events/<slug:kind>/<slug:slug>/", map_pages.map_events, name="map-events"),
     path("embed/map/", map_pages.embed_map, name="embed-map"),
     path("initiatives/", initiatives.initiative_list, name="initiative-list"),
     path("initiatives/<slug:slug>/", initiatives.InitiativeDetailView.as_view(), name="initiative-detail"),

@@ -13,7 +13,7 @@ from django.utils import translation
 
 from activism.models import City
 
-from .conftest import authenticator_code, make_city, make_initiative, make_region, make_theme
+from .conftest import authenticator_code, make_city, make_event, make_initiative, make_region, make_theme
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 
@@ -229,6 +229,72 @@ def test_a_result_of_the_initiative_list_shows_in_the_first_screen_of_a_phone(li
     page.set_viewport_size({"width": 1280, "height": 900})
     page.reload()
     assert page.locator("#id_theme").is_visible()  # open on a wide screen
+    assert page.errors == [], page.errors
+
+
+@pytest.fixture
+def years_map(map_site):
+    """The map site with an initiative that ended in 2012, in a city of its own, and an event in Almaty in 2016."""
+    region = make_region("Shymkent", kind="city")
+    shymkent = make_city("Shymkent", region, "42.341685", "69.590103")
+    make_initiative("Old Campaign", cities=[shymkent], year_started=2010, year_ended=2012)
+    make_event("Rally for the Park", date="2016-05-14", city=City.objects.get(slug="almaty"))
+
+
+def test_the_year_range_changes_the_markers_and_the_address_without_a_reload_and_back_restores_them(
+    live_server, years_map, browser_page
+):
+    page = browser_page
+    page.goto(live_server.url + reverse("activism:map"))
+    page.wait_for_selector(".map--ready .leaflet-marker-icon")
+    page.evaluate("window.stillThisPage = true")
+    wait_for_markers(page, 3)  # Almaty, Shymkent and the Karaganda cluster
+    before = marker_labels(page)
+
+    page.fill("#id_from", "2015")
+    page.fill("#id_to", "2019")
+    page.press("#id_to", "Tab")
+    page.wait_for_url("**/en/map/?from=2015&to=2019")
+    wait_for_markers(page, 2)  # the campaign in Shymkent ended in 2012
+    assert page.locator("#results-heading").inner_text() == "3 initiatives"
+    assert "Initiatives active in 2015–2019" in page.locator("#map-results").inner_text()
+
+    page.check("#id_events")
+    page.wait_for_url("**/en/map/?from=2015&to=2019&events=1")
+    wait_for_markers(page, 3)
+    event = page.locator(".leaflet-marker-icon.map-event")
+    assert event.count() == 1
+    assert event.get_attribute("aria-label") == "Almaty: 1 event"
+    event.click()
+    popup = page.locator(".leaflet-popup-content")
+    popup.locator(".map-popup__list li").first.wait_for()
+    assert "Rally for the Park" in popup.inner_text()
+    assert page.locator("#events-heading").inner_text() == "1 event in 2015–2019"
+    assert page.evaluate("window.stillThisPage") is True  # no reload
+
+    page.go_back()
+    page.wait_for_url("**/en/map/?from=2015&to=2019")
+    wait_for_markers(page, 2)
+    assert not page.locator("#id_events").is_checked()
+    assert page.locator(".map-event").count() == 0
+
+    page.go_back()
+    page.wait_for_url(live_server.url + reverse("activism:map"))
+    wait_for_markers(page, 3)
+    assert marker_labels(page) == before
+    assert page.locator("#id_from").input_value() == ""
+    assert page.locator("#results-heading").inner_text() == "4 initiatives"
+
+    # A range that ends before it starts is said over the filters, and ignored.
+    page.fill("#id_from", "2019")
+    page.fill("#id_to", "2015")
+    page.press("#id_to", "Enter")
+    page.wait_for_url("**/en/map/?from=2019&to=2015")
+    notice = page.locator("#filter-errors .notice")
+    notice.wait_for()
+    assert "The year range 2019–2015 ends before it starts." in notice.inner_text()
+    wait_for_markers(page, 3)
+    assert page.evaluate("window.stillThisPage") is True
     assert page.errors == [], page.errors
 
 

@@ -465,6 +465,14 @@ def every_public_page(site):
         reverse(map_place, args=["city", "city-0"]),
         reverse(map_place, args=["city", "city-1"]) + "?theme=theme-1&form=other",
         reverse(map_place, args=["region", "region-1"]),  # initiative 4 is sensitive, in cities 4 and 5
+        reverse("activism:map") + "?from=2015&to=2019",
+        reverse("activism:map") + "?from=2011&to=2022&events=1",
+        reverse("activism:map") + "?theme=theme-0&region=region-0&from=2011&events=1",
+        reverse("activism:embed-map") + "?from=2015&to=2019&events=1",
+        reverse(map_place, args=["city", "city-0"]) + "?from=2015&to=2019",
+        reverse("activism:map-events", args=["city", "city-0"]) + "?from=2011&to=2022",
+        reverse("activism:map-events", args=["region", "region-1"]) + "?from=2011",  # sensitive and region-only ones
+        reverse("activism:initiative-list") + "?from=2015&to=2019",
         reverse("activism:initiative-list"),
         reverse("activism:initiative-list") + "?q=initiative&city=city-0&region=region-0&theme=theme-0",
         *(reverse("activism:initiative-list") + f"?sort={order}" for order in ["newest", "verified", "active"]),

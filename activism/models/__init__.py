@@ -2,7 +2,7 @@
 back-office's own (search words, import jobs, suggestions); the bases they share are in shared.py."""
 
 from .blog import Author, BlogPost, BlogPostQuerySet
-from .events import Event, EventQuerySet, EventSource
+from .events import Event, EventQuerySet, EventSource, years_with_data
 from .imports import ImportJob, ImportJobQuerySet
 from .initiatives import Initiative, InitiativeLink, InitiativeQuerySet, Source
 from .places import City, CityQuerySet, Place, Region, RegionQuerySet, Theme, ThemeQuerySet
@@ -58,4 +58,5 @@ __all__ = [
     "casefold_words",
     "close_search_words",
     "search_terms",
+    "years_with_data",
 ]

@@ -3,9 +3,10 @@ from difflib import SequenceMatcher
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Case, Exists, F, OuterRef, Q, Value, When
+from django.db.models import Case, Exists, F, Max, Min, OuterRef, Q, Value, When
 from django.db.models.functions import ExtractMonth, ExtractYear
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -28,6 +29,19 @@ class EventQuerySet(models.QuerySet):
     def sensitive(self):
         """Events the public sees by region only."""
         return self.filter(is_sensitive=True)
+
+    def at_their_city(self):
+        """Events the public sees at their city (Event.public_place): not sensitive, with a city."""
+        return self.not_sensitive().filter(city__isnull=False)
+
+    def at_their_region(self):
+        """Events the public sees only at their region (Event.public_place): sensitive ones, and those whose city is
+        not known."""
+        return self.filter(region__isnull=False).filter(Q(is_sensitive=True) | Q(city__isnull=True))
+
+    def without_place(self):
+        """Events with no public place: nationwide or online ones, with neither a city nor a region."""
+        return self.filter(region__isnull=True, city__isnull=True)
 
     def newest_first(self):
         return self.order_by("-date", "-pk")
@@ -311,6 +325,20 @@ class Event(PublishedRecord, CuratedRecord):
 
     def description_html(self):
         return render_markdown(self.description)
+
+
+def years_with_data():
+    """The first and last years of the public record (published initiatives' years started and ended, published
+    events' dates), the current year at least as the last: the bounds of the year filters. Two queries."""
+    this_year = timezone.localdate().year
+    initiatives = Initiative.objects.published().aggregate(
+        first_start=Min("year_started"), first_end=Min("year_ended"), last_start=Max("year_started")
+    )
+    events = Event.objects.published().aggregate(first=Min("date"), last=Max("date"))
+    firsts = [initiatives["first_start"], initiatives["first_end"], events["first"] and events["first"].year]
+    lasts = [this_year, initiatives["last_start"], events["last"] and events["last"].year]
+    first = min((year for year in firsts if year), default=this_year)
+    return min(first, this_year), max(year for year in lasts if year)
 
 
 class EventSource(models.Model):

@@ -55,6 +55,16 @@ class InitiativeQuerySet(models.QuerySet):
         """Records with a city in the region, each once: a subquery, not a join that would repeat a record."""
         return self.filter(Exists(City.objects.filter(region=region, initiatives=OuterRef("pk"))))
 
+    def active_in_years(self, first=None, last=None):
+        """Records active in these years, both included (either end may be left open): started in or before the last,
+        not ended before the first. One with no year started is kept: nothing says it was not active then."""
+        initiatives = self
+        if last is not None:
+            initiatives = initiatives.filter(Q(year_started__isnull=True) | Q(year_started__lte=last))
+        if first is not None:
+            initiatives = initiatives.filter(Q(year_ended__isnull=True) | Q(year_ended__gte=first))
+        return initiatives
+
     def newest_first(self):
         return self.order_by("-created_at", "-pk")
 

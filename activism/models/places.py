@@ -41,6 +41,15 @@ class RegionQuerySet(models.QuerySet):
             .order_by("name")
         )
 
+    def with_event_counts(self, events):
+        """Regions where these events (published ones among them) show only at the region's centre, sensitive ones
+        and those whose city is not known, each with `event_count`: how many. One grouped query."""
+        return (
+            self.filter(events__in=events.published().at_their_region())
+            .annotate(event_count=Count("events"))
+            .order_by("name")
+        )
+
     def with_initiative_counts(self):
         """Every region with `initiative_count`: its published initiatives, sensitive ones included (those the public
         sees at the region, never at their city). An initiative in two of its cities counts once; one grouped query."""
@@ -154,6 +163,15 @@ class CityQuerySet(models.QuerySet):
         return (
             self.filter(initiatives__in=initiatives.published().not_sensitive())
             .annotate(public_count=Count("initiatives"))
+            .order_by("name")
+        )
+
+    def with_event_counts(self, events):
+        """The cities of these events (published ones among them) that show at their city, not sensitive, each with
+        `event_count`: how many. One grouped query; a sensitive event never adds to its city's count."""
+        return (
+            self.filter(events__in=events.published().at_their_city())
+            .annotate(event_count=Count("events"))
             .order_by("name")
         )
 

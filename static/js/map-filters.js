@@ -2,7 +2,7 @@
  * Filtering the map page without reloading it. When a filter changes, or a legend or "clear" link is followed, the
  * same page is fetched under the new query (GET, this site only); its markers (#map-data) go onto the map through
  * window.CaissMap (static/js/map.js) and the parts marked data-map-part (the empty notice, the legend, the count and
- * places list, the embed code) replace theirs, matched by id. The address changes with history.pushState, and
+ * places list, the events layer's list, the embed code) replace theirs, matched by id. The address changes with history.pushState, and
  * back/forward (popstate) restore each address's state the same way. Without this script the form and the links
  * load the page as usual; if a request fails, the page is loaded as usual too.
  *
@@ -14,6 +14,9 @@
 
   var FILTER_LINKS = ".js-map-filter-link, .filter-form__clear";
   var latestRequest = 0;
+  // A year typed or stepped through: the map follows once the changes pause, not at every step.
+  var YEAR_PAUSE_MS = 400;
+  var yearTimer = null;
 
   // Only this page's own address, under another query, is loaded in place.
   function isThisPage(url) {
@@ -62,15 +65,21 @@
     });
   }
 
-  // The filters show what the new address asks for (back and forward change it under them).
-  function updateForm(form, newDocument) {
+  // The filters show what the new address asks for (back and forward change it under them). After a change made
+  // here, the field being typed in is left alone: its next change is on its way.
+  function updateForm(form, newDocument, keepFocused) {
     var newForm = newDocument.querySelector("form.filter-form");
     if (!newForm) {
       return;
     }
     Array.prototype.forEach.call(form.elements, function (field) {
       var newField = field.name && newForm.elements.namedItem(field.name);
-      if (newField && "value" in newField && field.value !== newField.value) {
+      if (keepFocused && field === document.activeElement) {
+        return;
+      }
+      if (newField && field.type === "checkbox") {
+        field.checked = newField.checked;
+      } else if (newField && "value" in newField && field.value !== newField.value) {
         field.value = newField.value;
       }
     });
@@ -85,9 +94,12 @@
 
   function announce(newDocument) {
     var status = document.getElementById("map-status");
-    var heading = newDocument.getElementById("results-heading");
-    if (status && heading) {
-      status.textContent = heading.textContent.replace(/\s+/g, " ").trim();
+    var headings = ["results-heading", "events-heading"].map(function (id) {
+      var heading = newDocument.getElementById(id);
+      return heading ? heading.textContent.replace(/\s+/g, " ").trim() : "";
+    });
+    if (status && headings[0]) {
+      status.textContent = headings.filter(Boolean).join(". ");
     }
   }
 
@@ -117,7 +129,7 @@
         window.CaissMap.showMarkers(data);
         document.getElementById("map-data").textContent = dataElement.textContent;
         replaceParts(newDocument);
-        updateForm(form, newDocument);
+        updateForm(form, newDocument, addToHistory);
         announce(newDocument);
       })
       .catch(function () {
@@ -137,11 +149,19 @@
     }
     window.history.replaceState({ mapFilters: true }, "", window.location.href);
 
-    form.addEventListener("change", function () {
+    form.addEventListener("change", function (event) {
+      window.clearTimeout(yearTimer);
+      if (event.target.type === "number") {
+        yearTimer = window.setTimeout(function () {
+          load(formUrl(form), form, true);
+        }, YEAR_PAUSE_MS);
+        return;
+      }
       load(formUrl(form), form, true);
     });
     form.addEventListener("submit", function (event) {
       event.preventDefault();
+      window.clearTimeout(yearTimer);
       load(formUrl(form), form, true);
     });
     document.addEventListener("click", function (event) {

@@ -8,6 +8,10 @@
  * page), `list` the initiative list under the same filters; `color` is its main theme's (#rrggbb), `size` a class
  * from 1 to 4 that grows with the count.
  *
+ * `event_markers` (the map page's events layer, when shown) has the same shape: its `popup` loads the place's events,
+ * its `list` is the timeline there. Events are diamonds set beside the point, in clusters of their own, so that a
+ * place's initiatives and events never hide each other and never add up in one count.
+ *
  * window.CaissMap.showMarkers(data) puts another set of markers on the page's maps (static/js/map-filters.js).
  * Keyboard: Enter on a marker opens its popup (Leaflet); Esc closes it and returns focus to the marker.
  *
@@ -91,7 +95,7 @@
 
   // The place's initiatives, fetched from this site when the popup first opens. If that fails, a link to the same
   // initiatives in the list, which works without this script.
-  function loadPopup(marker, item, wrapper, container) {
+  function loadPopup(marker, item, wrapper, container, isEvent) {
     var url = safeUrl(item.popup);
     if (!url || url.charAt(0) !== "/") {
       return;
@@ -114,7 +118,9 @@
         replaceContent(wrapper, nodes);
       })
       .catch(function () {
-        var text = label(container, "failed", "See these initiatives in the list");
+        var text = isEvent
+          ? label(container, "events-failed", "See these events in the timeline")
+          : label(container, "failed", "See these initiatives in the list");
         replaceContent(wrapper, [
           paragraph("map-popup__title", link(item.name, item.url)),
           paragraph("map-popup__intro", link(text, item.list)),
@@ -143,6 +149,9 @@
 
   var SVG = "http://www.w3.org/2000/svg";
   var MARKER_SIZES = { 1: 28, 2: 34, 3: 42, 4: 50 };
+  var EVENT_SIZES = { 1: 26, 2: 30, 3: 36, 4: 42 };
+  // How far (in pixels, across and up) a diamond's centre sits from its place: past a cluster's 20-pixel radius.
+  var EVENT_OFFSET = 22;
 
   // The theme's colour as an SVG fill attribute: the Content-Security-Policy blocks style="".
   function colorDot(color) {
@@ -160,39 +169,67 @@
     return svg;
   }
 
+  // The events' diamond (its colours in site.css): a shape, so that the two layers differ by more than colour.
+  function diamond() {
+    var svg = document.createElementNS(SVG, "svg");
+    svg.setAttribute("class", "map-event__shape");
+    svg.setAttribute("viewBox", "0 0 20 20");
+    svg.setAttribute("aria-hidden", "true");
+    svg.setAttribute("focusable", "false");
+    var shape = document.createElementNS(SVG, "polygon");
+    shape.setAttribute("points", "10,0.8 19.2,10 10,19.2 0.8,10");
+    svg.appendChild(shape);
+    return svg;
+  }
+
   function countIcon(count, className, accessibleLabel, options) {
     options = options || {};
     var inner = document.createElement("span");
     inner.className = "map-count__number";
     inner.textContent = String(count);
     var html = inner;
-    if (options.color && /^#[0-9a-f]{6}$/i.test(options.color)) {
+    if (options.isEvent) {
+      html = document.createElement("span");
+      html.className = "map-event__body";
+      html.appendChild(diamond());
+      html.appendChild(inner);
+    } else if (options.color && /^#[0-9a-f]{6}$/i.test(options.color)) {
       html = document.createElement("span");
       html.className = "map-marker__body";
       html.appendChild(colorDot(options.color));
       html.appendChild(inner);
     }
     var size = options.size || (className.indexOf("marker-cluster") !== -1 ? 40 : 30);
-    return new LabelledIcon({
+    var icon = {
       html: html,
       className: "map-count " + className,
       iconSize: [size, size],
       popupAnchor: [0, -size / 2],
       label: accessibleLabel,
-    });
+    };
+    if (options.isEvent) {
+      // Centred up and to the right of the point, clear of the initiatives' circle or cluster there.
+      icon.iconAnchor = [size / 2 - EVENT_OFFSET, size / 2 + EVENT_OFFSET];
+      icon.popupAnchor = [EVENT_OFFSET, -EVENT_OFFSET - size / 2];
+    }
+    return new LabelledIcon(icon);
   }
 
   // A cluster shows the sum of its places' counts. The markers carry counts, not initiatives, so an initiative
   // working in two cities of one cluster counts twice there.
-  function clusterIcon(container) {
-    var text = label(container, "cluster", "Initiatives in this area: {count}. Select to zoom in.");
+  function clusterIcon(container, isEvent) {
+    var text = isEvent
+      ? label(container, "events-cluster", "Events in this area: {count}. Select to zoom in.")
+      : label(container, "cluster", "Initiatives in this area: {count}. Select to zoom in.");
     return function (cluster) {
       var total = 0;
       cluster.getAllChildMarkers().forEach(function (child) {
         total += child.options.count || 0;
       });
       var size = total < 10 ? "map-cluster--small" : total < 100 ? "map-cluster--medium" : "map-cluster--large";
-      return countIcon(total, "marker-cluster map-cluster " + size, text.replace("{count}", String(total)));
+      var className = "marker-cluster map-cluster " + size + (isEvent ? " map-event map-event--cluster" : "");
+      var options = isEvent ? { isEvent: true, size: 36 } : {};
+      return countIcon(total, className, text.replace("{count}", String(total)), options);
     };
   }
 
@@ -223,12 +260,18 @@
     }
 
     var group = L.markerClusterGroup({
-      iconCreateFunction: clusterIcon(container),
+      iconCreateFunction: clusterIcon(container, false),
       showCoverageOnHover: false,
       maxClusterRadius: 50,
     });
     map.addLayer(group);
-    var state = { map: map, group: group, container: container, openMarker: null };
+    var eventGroup = L.markerClusterGroup({
+      iconCreateFunction: clusterIcon(container, true),
+      showCoverageOnHover: false,
+      maxClusterRadius: 50,
+    });
+    map.addLayer(eventGroup);
+    var state = { map: map, group: group, eventGroup: eventGroup, container: container, openMarker: null };
     handleEscape(state);
     showMarkers(state, data);
     container.classList.add("map--ready");
@@ -258,13 +301,23 @@
   }
 
   function showMarkers(state, data) {
-    var container = state.container;
     state.map.closePopup();
     state.group.clearLayers();
-    var markers = [];
+    state.eventGroup.clearLayers();
     var bounds = [];
+    state.group.addLayers(markersOf(state, data.markers, false, bounds));
+    state.eventGroup.addLayers(markersOf(state, data.event_markers, true, bounds));
+    if (bounds.length) {
+      // The first view is simply there, not flown to: an animated zoom would redraw the markers under a first click.
+      state.map.fitBounds(bounds, { padding: [50, 50], maxZoom: SINGLE_MARKER_ZOOM, animate: false });
+    }
+  }
 
-    (data.markers || []).forEach(function (item) {
+  // The Leaflet markers of one layer; their positions are added to `bounds`.
+  function markersOf(state, items, isEvent, bounds) {
+    var container = state.container;
+    var markers = [];
+    (items || []).forEach(function (item) {
       if (typeof item.lat !== "number" || typeof item.lng !== "number") {
         return;
       }
@@ -272,10 +325,12 @@
       var size = MARKER_SIZES[item.size] ? item.size : 1;
       // The label comes translated, with the right plural for the page language.
       var description = item.label || item.name + ": " + count;
+      var className = isEvent ? "map-event map-event--" + size : "map-marker map-marker--" + size;
       var marker = L.marker([item.lat, item.lng], {
-        icon: countIcon(count, "map-marker map-marker--" + size, description, {
+        icon: countIcon(count, className, description, {
           color: item.color,
-          size: MARKER_SIZES[size],
+          size: isEvent ? EVENT_SIZES[size] : MARKER_SIZES[size],
+          isEvent: isEvent,
         }),
         title: description,
         riseOnHover: true,
@@ -284,7 +339,7 @@
       var content = popupContent(item, container);
       marker.bindPopup(content, { maxWidth: 280 });
       marker.once("popupopen", function () {
-        loadPopup(marker, item, content, container);
+        loadPopup(marker, item, content, container, isEvent);
       });
       marker.on("popupopen", function () {
         state.openMarker = marker;
@@ -297,12 +352,7 @@
       markers.push(marker);
       bounds.push([item.lat, item.lng]);
     });
-
-    state.group.addLayers(markers);
-    if (bounds.length) {
-      // The first view is simply there, not flown to: an animated zoom would redraw the markers under a first click.
-      state.map.fitBounds(bounds, { padding: [50, 50], maxZoom: SINGLE_MARKER_ZOOM, animate: false });
-    }
+    return markers;
   }
 
   var maps = [];
