@@ -303,7 +303,7 @@ class Numbers:
                 active[year] = active.get(year, 0) + count
         years = year_span([*founded, *active])
         founded_series = Series(_("Founded"), [founded.get(year, 0) for year in years], 1)
-        active_series = Series(_("Active"), [active.get(year, 0) for year in years], 2, as_line=True)
+        active_series = Series(_("Active that year"), [active.get(year, 0) for year in years], 2, as_line=True)
         rows = [Row(year, [Cell(founded.get(year, 0)), Cell(active.get(year, 0))]) for year in years]
         reading = {"this_year": self.this_year, "active_now": active.get(self.this_year, 0)}
         if founded:
@@ -311,7 +311,7 @@ class Numbers:
             reading["active_peak_year"], reading["active_peak_count"] = peak(sorted(active.items()))
         return Chart(
             "initiatives-per-year",
-            Table(_("Year"), [_("Founded"), _("Active")], rows),
+            Table(_("Year"), [_("Founded"), _("Active that year")], rows),
             YearChart(years, [[founded_series]], lines=[active_series], axis_label=_("Initiatives")),
             reading,
             [initiatives_link(sort="active")],

@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from activism.models import BlogPost, Event, EventSource, Initiative, InitiativeLink, PublicationStatus, Region, Source
 from activism.search import refresh_search_index
+from activism.statistics import Numbers
 
 from .conftest import make_author, make_city, make_initiative, make_region, make_theme, queries_for
 
@@ -492,6 +493,8 @@ def every_public_page(site):
         reverse("activism:event-list"),
         reverse("activism:event-detail", args=["event-000"]),
         reverse("activism:event-detail", args=["event-004"]),  # sensitive
+        reverse("activism:numbers"),
+        *(reverse("activism:numbers-csv", args=[chart]) for chart in Numbers.CHARTS),
     ]
 
 
