@@ -375,6 +375,7 @@ def pages():
             Page(f"theme ({theme.count:,})", theme.get_absolute_url()),
             Page("blog", reverse("activism:post-list")),
             Page("post", post.get_absolute_url()),
+            Page("numbers", reverse("activism:numbers")),
         ]
 
 

@@ -288,7 +288,7 @@ def test_the_share_outside_almaty_and_astana_leaves_out_nationwide_and_online_ev
     make_event("Hidden rally", "2018-05-02", city=places["karaganda"], published=False)
 
     rows = csv_rows(client, "outside-almaty-and-astana")
-    assert rows[0] == ["Year", "Events with a known region", "Outside Almaty and Astana", "Share outside (%)"]
+    assert rows[0] == ["Year", "Events with a known region", "Outside Almaty and Astana", "Share outside (per cent)"]
     assert {row[0]: row[1:] for row in rows[1:]} == {
         "2016": ["4", "2", "50"],
         "2017": ["0", "0", "0"],
@@ -386,6 +386,11 @@ def test_the_page_reads_in_each_language(client, places, language, region, form)
     assert f'<a href="/{language}/regions/astana/">{region}</a>' in content
     assert f'<a href="/{language}/initiatives/?form=movement">{form}</a>' in content
     assert content.count('<svg class="chart chart--') == len(CHARTS)
+    # Coordinates are written as SVG reads them, whatever the language writes decimals with.
+    coordinates = re.findall(r' (?:x|y|width|height|cx|cy)="([^"]*)"', content)
+    assert coordinates and all(re.fullmatch(r"-?\d+(\.\d+)?", value) for value in coordinates)
+    paths = re.findall(r' d="([^"]*)"', content)
+    assert paths and all(re.fullmatch(r"M[\d.]+,[\d.]+( L[\d.]+,[\d.]+)*", path) for path in paths)
 
 
 def test_the_page_stays_small_and_its_queries_fixed_at_ten_thousand_events(client, places):
