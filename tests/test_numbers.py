@@ -435,3 +435,54 @@ def test_the_page_stays_small_and_its_queries_fixed_at_ten_thousand_events(clien
     response = numbers_page(client)
     assert csv_table(client, "events-per-year")["2000"][-1] == str(len(range(10, 10_000, 37)) + 1)  # and "First"
     assert len(gzip.compress(response.content)) < 100_000
+
+
+def test_the_tables_match_the_records(client, places):
+    """Many events of every kind, place and state: each table adds up to what the published records say."""
+    regions = list(Region.objects.all())
+    kinds = list(Kind)
+    unpublished = [PublicationStatus.DRAFT, PublicationStatus.REVIEW, PublicationStatus.ARCHIVED]
+    for number in range(60):
+        city = [None, places["almaty"], places["shymkent"], places["zhezkazgan"], places["astana"]][number % 5]
+        make_event(
+            f"Event {number}",
+            f"{2012 + number % 7}-{1 + number % 12:02d}-{1 + number % 28:02d}",
+            kinds[number % len(kinds)],
+            city=city,
+            region=None if city else regions[number % len(regions)] if number % 2 else None,
+            is_nationwide=not city and not number % 2,
+            is_online=number % 11 == 0,
+            is_sensitive=number % 4 == 0,
+            publication_status=PublicationStatus.PUBLISHED if number % 3 else unpublished[number // 3 % 3],
+        )
+    published = list(Event.objects.published().select_related("region"))
+    assert len(published) == 40
+
+    per_year = csv_table(client, "events-per-year")
+    for year, cells in per_year.items():
+        assert int(cells[-1]) == sum(1 for event in published if event.date.year == int(year))
+    assert sum(int(cells[-1]) for cells in per_year.values()) == len(published)
+    by_kind = {}
+    for event in published:
+        by_kind[event.get_kind_display()] = by_kind.get(event.get_kind_display(), 0) + 1
+    assert {label: int(cells[0]) for label, cells in csv_table(client, "events-by-kind").items()} == by_kind
+    assert {name: int(cells[1]) for name, cells in csv_table(client, "by-region").items()} == {
+        region.name: count
+        for region in regions
+        if (count := sum(1 for event in published if event.region_id == region.pk))
+    }
+    located = [event for event in published if event.region and not event.is_nationwide and not event.is_online]
+    for year, (with_region, outside, share) in csv_table(client, "outside-almaty-and-astana").items():
+        in_year = [event for event in located if event.date.year == int(year)]
+        assert int(with_region) == len(in_year)
+        assert int(outside) == sum(1 for event in in_year if event.region.slug not in ("almaty", "astana"))
+        assert int(share) == (round(100 * int(outside) / len(in_year)) if in_year else 0)
+
+
+def test_a_researchers_initiative_in_review_is_not_counted(client, researcher):
+    draft = make_initiative("Our draft", form=Initiative.Form.EDUCATION, year_started=2021, published=False)
+    run_action(researcher, Initiative, "submit_for_review", [draft])
+    draft.refresh_from_db()
+    assert draft.publication_status == PublicationStatus.REVIEW
+    assert csv_table(client, "initiatives-by-form") == {}
+    assert csv_table(client, "initiatives-per-year") == {}
