@@ -9,8 +9,8 @@ its own, the legend shows both, and the table under every chart gives each numbe
 import math
 from dataclasses import dataclass, field
 
-# Styles 1 to 5: a colour (--chart-1 to --chart-5 in site.css) and a pattern (templates/includes/chart_patterns.html).
-STYLE_COUNT = 5
+# A series' style, 1 to 5, is a colour (--chart-1 to --chart-5 in site.css) and a pattern
+# (templates/includes/chart_patterns.html).
 # Longer names are cut short in the drawing (the table and the bar's tooltip give them whole).
 MAX_LABEL_LENGTH = 48
 
@@ -187,7 +187,7 @@ class CategoryChart:
     """Horizontal bars, one row per category (its name above its bars) and one bar per series, each with its number
     written at its end: names in any language fit the width of a phone.
 
-    With `shares`, a bar's length is its share of the series' total (the number written after the count), so that
+    With `totals`, a bar's length is its share of the series' total (the number written after the count), so that
     series of different sizes (initiatives and events) compare on one scale; otherwise the counts share the scale.
     """
 
@@ -206,22 +206,10 @@ class CategoryChart:
         self.totals = totals  # one per series: the bars show shares of these
         self.row_height = self.name_height + len(self.series) * (self.bar_height + self.bar_gap) + self.row_gap
         self.height = max(1, len(self.categories)) * self.row_height
-        if totals:
-            self.scales = [max(1, total) for total in totals]
-            self.longest = (
-                max(
-                    [
-                        value / scale
-                        for series, scale in zip(series, self.scales, strict=True)
-                        for value in series.values
-                    ]
-                    + [0]
-                )
-                or 1
-            )
-        else:
-            self.scales = [1] * len(self.series)
-            self.longest = max([value for series in self.series for value in series.values] + [1])
+        self.scales = [max(1, total) for total in totals] if totals else [1] * len(self.series)
+        scaled = zip(self.series, self.scales, strict=True)
+        lengths = [value / scale for series, scale in scaled for value in series.values]
+        self.longest = max(lengths, default=0) or 1
 
     def share(self, value, position):
         return round(100 * value / self.scales[position]) if self.totals else None

@@ -42,7 +42,6 @@ CAPITALS = ["almaty", "astana"]
 class KindGroup:
     """Kinds of events drawn as one part of the bars of events per year (eleven kinds would be unreadable)."""
 
-    key: str
     label: str
     kinds: tuple
     style: int
@@ -50,14 +49,14 @@ class KindGroup:
 
 Kind = Event.Kind
 KIND_GROUPS = [
-    KindGroup("protests", _("Protests, marches, pickets and art actions"), tuple(Event.PROTESTS), 1),
-    KindGroup("online", _("Online campaigns and petitions"), (Kind.ONLINE_CAMPAIGN,), 3),
-    KindGroup("mutual-aid", _("Crowdfunding and mutual aid"), (Kind.MUTUAL_AID,), 4),
-    KindGroup("hearings", _("Hearings, meetings and court cases"), (Kind.MEETING, Kind.COURT_CASE), 2),
-    KindGroup("state", _("State responses"), tuple(Event.STATE_RESPONSES), 5),
+    KindGroup(_("Protests, marches, pickets and art actions"), tuple(Event.PROTESTS), 1),
+    KindGroup(_("Online campaigns and petitions"), (Kind.ONLINE_CAMPAIGN,), 3),
+    KindGroup(_("Crowdfunding and mutual aid"), (Kind.MUTUAL_AID,), 4),
+    KindGroup(_("Hearings, meetings and court cases"), (Kind.MEETING, Kind.COURT_CASE), 2),
+    KindGroup(_("State responses"), tuple(Event.STATE_RESPONSES), 5),
 ]
-# The styles of the state's responses beside the protests.
-STATE_RESPONSE_STYLES = {Kind.DETENTION: 2, Kind.PRESSURE: 4, Kind.LAW_CHANGE: 5}
+# The styles of the state's responses beside the protests (detentions in the state responses' style of events per year).
+STATE_RESPONSE_STYLES = {Kind.DETENTION: 5, Kind.PRESSURE: 2, Kind.LAW_CHANGE: 4}
 
 
 @dataclass
@@ -100,6 +99,7 @@ class Chart:
 
 
 def timeline_url(**filters):
+    """The timeline under these filters; the year range is from_ and to ("from" is a Python keyword)."""
     query = urlencode({name.rstrip("_"): value for name, value in filters.items() if value not in (None, "")})
     url = reverse("activism:event-list")
     return f"{url}?{query}" if query else url
