@@ -1,7 +1,7 @@
 from django.urls import path
 
 from .feeds import LatestEventsFeed, LatestPostsFeed
-from .views import blog, events, initiatives, map_pages, places, search, site
+from .views import blog, events, initiatives, map_pages, numbers, places, search, site
 
 app_name = "activism"
 
@@ -18,6 +18,8 @@ urlpatterns = [
     path("events/feed/", LatestEventsFeed(), name="event-feed"),
     path("events/calendar.ics", events.event_calendar, name="event-calendar"),
     path("events/<slug:slug>/", events.EventDetailView.as_view(), name="event-detail"),
+    path("numbers/", numbers.numbers, name="numbers"),
+    path("numbers/<slug:chart>.csv", numbers.numbers_csv, name="numbers-csv"),
     path("themes/", places.theme_list, name="theme-list"),
     path("regions/", places.region_list, name="region-list"),
     path("cities/", places.city_list, name="city-list"),

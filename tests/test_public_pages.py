@@ -11,6 +11,7 @@ from django.utils import timezone
 
 from activism.models import BlogPost, Event, EventSource, Initiative, InitiativeLink, PublicationStatus, Region, Source
 from activism.search import refresh_search_index
+from activism.statistics import Numbers
 
 from .conftest import make_author, make_city, make_initiative, make_region, make_theme, queries_for
 
@@ -511,6 +512,8 @@ def every_public_page(site):
         reverse("activism:open-data-events-acled-csv"),
         reverse("activism:open-data-events-geojson"),
         reverse("activism:event-detail", args=["event-003"]),  # known only by its region
+        reverse("activism:numbers"),
+        *(reverse("activism:numbers-csv", args=[chart]) for chart in Numbers.CHARTS),
     ]
 
 
