@@ -680,26 +680,6 @@ EVENTS = [
         "sources": [wikipedia("2022 Kazakh constitutional referendum")],
     },
     {
-        "slug": "semipalatinsk-test-site-closed-1991",
-        "date": "1991-08-29",
-        "kind": "law_change",
-        "city": "semey",
-        "title": {
-            "kk": "Семей ядролық сынақ полигоны жабылды",
-            "ru": "Закрытие Семипалатинского ядерного полигона",
-            "en": "The Semipalatinsk nuclear test site is closed",
-        },
-        "summary": {
-            "kk": "«Невада – Семей» қозғалысының екі жылдық жиындары мен петицияларынан кейін полигон жабылды.",
-            "ru": "Полигон закрыт после двух лет митингов и петиций движения «Невада – Семипалатинск».",
-            "en": "The test site was closed after two years of rallies and petitions by the Nevada–Semipalatinsk "
-            "movement.",
-        },
-        "themes": ["ecology", "protest-civil-rights"],
-        "initiatives": ["nevada-semipalatinsk"],
-        "sources": [wikipedia("Semipalatinsk Test Site")],
-    },
-    {
         "slug": "flood-relief-2024",
         "date": "2024-04-01",
         "precision": "month",
