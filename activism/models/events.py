@@ -14,7 +14,7 @@ from ..languages import in_every_language
 from ..markup import render_markdown
 from .initiatives import Initiative
 from .places import City, Region, Theme
-from .shared import FIRST_YEAR, CuratedRecord, PublicationStatus, PublishedRecord, casefold_words
+from .shared import FIRST_YEAR, CitedSource, CuratedRecord, PublicationStatus, PublishedRecord, casefold_words
 
 
 class EventQuerySet(models.QuerySet):
@@ -341,20 +341,11 @@ def years_with_data():
     return min(first, this_year), max(year for year in lasts if year)
 
 
-class EventSource(models.Model):
+class EventSource(CitedSource):
     """A public source of an event, as Source is of an initiative: an article, a report, a dataset's record (an ACLED
     event id)."""
 
     event = models.ForeignKey(Event, on_delete=models.CASCADE, related_name="sources")
-    title = models.CharField(_("title"), max_length=300)
-    url = models.URLField(_("URL"), blank=True)
-    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
-    published_on = models.DateField(_("date"), null=True, blank=True)
 
-    class Meta:
-        ordering = ["-published_on", "title"]
-        verbose_name = _("source")
-        verbose_name_plural = _("sources")
-
-    def __str__(self):
-        return self.title
+    class Meta(CitedSource.Meta):
+        pass

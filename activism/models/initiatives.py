@@ -16,7 +16,15 @@ from ..search import (
 )
 from .places import City, Theme
 from .search_words import search_terms
-from .shared import FIRST_YEAR, CuratedRecord, PublicationStatus, PublishedRecord, SearchIndexedRecord, casefold_words
+from .shared import (
+    FIRST_YEAR,
+    CitedSource,
+    CuratedRecord,
+    PublicationStatus,
+    PublishedRecord,
+    SearchIndexedRecord,
+    casefold_words,
+)
 
 
 class InitiativeQuerySet(models.QuerySet):
@@ -266,17 +274,8 @@ class InitiativeLink(models.Model):
         return f"{self.get_kind_display()}: {self.url}"
 
 
-class Source(models.Model):
+class Source(CitedSource):
     initiative = models.ForeignKey(Initiative, on_delete=models.CASCADE, related_name="sources")
-    title = models.CharField(_("title"), max_length=300)
-    url = models.URLField(_("URL"), blank=True)
-    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
-    published_on = models.DateField(_("date"), null=True, blank=True)
 
-    class Meta:
-        ordering = ["-published_on", "title"]
-        verbose_name = _("source")
-        verbose_name_plural = _("sources")
-
-    def __str__(self):
-        return self.title
+    class Meta(CitedSource.Meta):
+        pass

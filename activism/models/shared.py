@@ -146,3 +146,22 @@ class PublishedRecord(models.Model):
         self.publication_status = status
         self.save()
         return True
+
+
+class CitedSource(models.Model):
+    """A public source a record rests on: an article, a report, a dataset's record. Initiatives and events each have
+    their own table of them (Source, EventSource)."""
+
+    title = models.CharField(_("title"), max_length=300)
+    url = models.URLField(_("URL"), blank=True)
+    publisher = models.CharField(_("publisher"), max_length=200, blank=True)
+    published_on = models.DateField(_("date"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["-published_on", "title"]
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+
+    def __str__(self):
+        return self.title
