@@ -271,6 +271,21 @@ class Event(PublishedRecord, CuratedRecord):
     def get_absolute_url(self):
         return reverse("activism:event-detail", args=[self.slug])
 
+    def check_sensitive_initiatives(self, initiatives):
+        """An event of a sensitive initiative is sensitive itself: its page names its initiatives, so shown at its
+        city it would tell where the initiative works. initiatives: those about to be saved (a form's, a file's)."""
+        sensitive = [str(initiative) for initiative in initiatives if initiative.is_sensitive]
+        if sensitive and not self.is_sensitive:
+            raise ValidationError(
+                {
+                    "is_sensitive": _(
+                        "It involves a sensitive initiative (%(names)s): mark the event sensitive too, or its city "
+                        "would tell where the initiative works."
+                    )
+                    % {"names": ", ".join(sensitive)}
+                }
+            )
+
     def check_publishable(self, source_count=None):
         """An event is published only with at least one public source to check it by. source_count: the sources as
         they are about to be saved (a form's inline, a file's column); else those stored."""
