@@ -1,10 +1,12 @@
 """Defects found by trying the event features as an attacker, a researcher and a visitor would."""
 
 import pytest
+from django.urls import reverse
 
 from activism.models import Event
 
-from .conftest import confirm, csv_file, make_event, save_through_admin, upload
+from .conftest import confirm, csv_file, make_event, save_through_admin, submit_form, upload
+from .test_events_admin import ADD_URL, field_errors, new_event, places, with_source  # noqa: F401 (places)
 from .test_events_import import HEADER, errors_of, records, strike_row  # noqa: F401 (records is a fixture)
 
 pytestmark = pytest.mark.django_db
@@ -54,3 +56,25 @@ def test_an_initiative_made_sensitive_hides_the_city_of_its_events(client, edito
     page = client.get(strike.get_absolute_url()).content.decode()
     assert "/cities/zhanaozen/" not in page
     assert "Zhanaozen" not in page
+
+
+@pytest.mark.parametrize(
+    "changes, field, message",
+    [
+        ({"date": "9999-12-31"}, "__all__", "The date is too late."),
+        ({"date": "2019-06-12", "end_date": "9999-12-31"}, "__all__", "The end date is too late."),
+    ],
+)
+def test_a_date_past_the_sites_last_year_is_refused(editor, places, changes, field, message):  # noqa: F811
+    """The calendar counts the day after an event's last: at the end of year 9999 there is none (a 500 before)."""
+    response = submit_form(editor, ADD_URL, {**new_event(**changes), **with_source(), "city": places["almaty"].pk})
+    assert message in field_errors(response)[field]
+    assert not Event.objects.exists()
+
+
+def test_the_calendar_of_an_event_on_the_last_day_allowed_opens(client, places):  # noqa: F811
+    make_event("Far ahead", date="2100-12-31", city=places["almaty"], end_date="2100-12-31")
+    make_event("Year ahead", date="2100-01-01", date_precision="year", city=places["almaty"])
+    response = client.get(reverse("activism:event-calendar"))
+    assert response.status_code == 200
+    assert b"Far ahead" in response.content

@@ -14,7 +14,7 @@ from ..languages import in_every_language
 from ..markup import render_markdown
 from .initiatives import Initiative
 from .places import City, Region, Theme
-from .shared import FIRST_YEAR, CuratedRecord, PublicationStatus, PublishedRecord, casefold_words
+from .shared import FIRST_YEAR, LAST_YEAR, CuratedRecord, PublicationStatus, PublishedRecord, casefold_words
 
 
 class EventQuerySet(models.QuerySet):
@@ -219,6 +219,16 @@ class Event(PublishedRecord, CuratedRecord):
                 condition=Q(date__gte=datetime.date(FIRST_YEAR, 1, 1)),
                 name="event_date_after_first_year",
                 violation_error_message=_("The date is too early."),
+            ),
+            models.CheckConstraint(
+                condition=Q(date__lte=datetime.date(LAST_YEAR, 12, 31)),
+                name="event_date_before_last_year",
+                violation_error_message=_("The date is too late."),
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__lte=datetime.date(LAST_YEAR, 12, 31)),
+                name="event_end_date_before_last_year",
+                violation_error_message=_("The end date is too late."),
             ),
             models.CheckConstraint(
                 condition=Q(city__isnull=True) | Q(region__isnull=False),
