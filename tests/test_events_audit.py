@@ -1,6 +1,10 @@
 """Defects found by trying the event features as an attacker, a researcher and a visitor would."""
 
+import re
+from pathlib import Path
+
 import pytest
+from django.contrib.staticfiles import finders
 from django.urls import reverse
 
 from activism.models import Event
@@ -78,3 +82,29 @@ def test_the_calendar_of_an_event_on_the_last_day_allowed_opens(client, places):
     response = client.get(reverse("activism:event-calendar"))
     assert response.status_code == 200
     assert b"Far ahead" in response.content
+
+
+def test_every_rule_of_the_sites_stylesheet_is_closed():
+    """A rule left open swallows every rule after it: the map's event diamonds lost their shape and the year inputs
+    their layout (a brace lost in a merge). Only at-rules (@media, @supports) hold rules; comments are left out."""
+    css = Path(finders.find("css/site.css")).read_text(encoding="utf-8")
+    code = re.sub(r"/\*.*?\*/", lambda comment: "\n" * comment.group().count("\n"), css, flags=re.S)
+    open_blocks = []  # each open block's selector or at-rule, with its line
+    prelude, line_number = "", 1
+    for character in code:
+        if character == "{":
+            selector = prelude.strip()
+            if open_blocks and not open_blocks[-1][0].startswith("@"):
+                raise AssertionError(f"line {line_number}: “{selector}” is inside “{open_blocks[-1][0]}”, never closed")
+            open_blocks.append((selector, line_number))
+            prelude = ""
+        elif character == "}":
+            assert open_blocks, f"line {line_number}: a brace closes nothing"
+            open_blocks.pop()
+            prelude = ""
+        elif character == ";":
+            prelude = ""
+        else:
+            prelude += character
+        line_number += character == "\n"
+    assert not open_blocks, f"never closed: {open_blocks}"
