@@ -108,3 +108,14 @@ def test_every_rule_of_the_sites_stylesheet_is_closed():
             prelude += character
         line_number += character == "\n"
     assert not open_blocks, f"never closed: {open_blocks}"
+
+
+@pytest.mark.parametrize(
+    "query", ["region__id__exact=abc", "is_sensitive__exact=maybe", "date__month=13&date__year=2019"]
+)
+def test_an_export_of_the_list_with_a_filter_that_is_no_filter_goes_back_to_the_list(editor, places, query):  # noqa: F811
+    """The list's export link carries its filters: one changed by hand in the address failed (a 500)."""
+    make_event("Strike", city=places["almaty"])
+    response = editor.get(f"{reverse('admin:activism_event_export')}?{query}")
+    assert response.status_code == 302
+    assert response.url == f"{reverse('admin:activism_event_changelist')}?e=1"
