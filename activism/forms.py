@@ -589,17 +589,13 @@ class EventAdminForm(SimilarRecordForm):
         initiatives = cleaned_data.get("initiatives")
         if "themes" in self.fields and not cleaned_data.get("themes") and initiatives:
             cleaned_data["themes"] = Theme.objects.filter(initiatives__in=initiatives).distinct()
-        # The event's page names its initiatives: shown at its city, it would tell where a sensitive one works.
-        sensitive = [str(initiative) for initiative in initiatives or [] if initiative.is_sensitive]
-        if sensitive and "is_sensitive" in self.fields and not cleaned_data.get("is_sensitive"):
-            self.add_error(
-                "is_sensitive",
-                _(
-                    "It involves a sensitive initiative (%(names)s): mark the event sensitive too, or its city would "
-                    "tell where the initiative works."
-                )
-                % {"names": ", ".join(sensitive)},
-            )
+        if "is_sensitive" in self.fields:
+            # The form's own value, not the instance's: the instance takes the form's values only after clean().
+            event = Event(is_sensitive=bool(cleaned_data.get("is_sensitive")))
+            try:
+                event.check_sensitive_initiatives(initiatives or [])
+            except forms.ValidationError as error:
+                self.add_error(None, error)
         return cleaned_data
 
 

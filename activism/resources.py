@@ -615,6 +615,16 @@ class EventResource(CuratedResource):
                         "status": PublicationStatus(instance.publication_status).label,
                     }
                 ]
+        if "initiatives" not in errors and "is_sensitive" not in errors:
+            # The file's initiatives, or those stored when it has no such column.
+            if "initiatives" in row:
+                initiatives = self.fields["initiatives"].clean(row)
+            else:
+                initiatives = instance.initiatives.all() if instance.pk else []
+            try:
+                instance.check_sensitive_initiatives(initiatives)
+            except ValidationError as error:
+                errors = error.update_error_dict(errors)
         if instance.publication_status == PublicationStatus.PUBLISHED and "sources" not in errors:
             given = self.fields["sources"].clean(row) if "sources" in row else None
             try:

@@ -4,7 +4,9 @@ from itertools import groupby
 import reversion
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import quote, unquote
+from django.contrib.admin.views.main import ERROR_FLAG
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ManyToOneRel, ProtectedError
@@ -311,14 +313,26 @@ class WorkflowAdmin(CuratedAdmin):
         self.move_selected(request, queryset, PublicationStatus.DRAFT, _("returned to draft"))
 
 
-class SpreadsheetExportMixin(ExportMixin):
+class UnknownFiltersExportMixin:
+    """An export of the list as filtered: a filter in the address that is no filter (typed or changed by hand) sends
+    back to the list, which says so, as Django's own list does, instead of failing."""
+
+    def export_action(self, request):
+        try:
+            return super().export_action(request)
+        except IncorrectLookupParameters:
+            changelist = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_changelist")
+            return HttpResponseRedirect(f"{changelist}?{ERROR_FLAG}=1")
+
+
+class SpreadsheetExportMixin(UnknownFiltersExportMixin, ExportMixin):
     """Export the list, as filtered on the page, to CSV or XLSX. The CSV file starts with a byte order mark so that
     Excel reads it as UTF-8, Cyrillic and Kazakh letters included."""
 
     to_encoding = "utf-8-sig"
 
 
-class SpreadsheetImportExportMixin(ImportExportMixin):
+class SpreadsheetImportExportMixin(UnknownFiltersExportMixin, ImportExportMixin):
     """Import from CSV or XLSX, a preview first, and export as SpreadsheetExportMixin. The preview writes nothing; if
     the file no longer passes the checks when it is imported (someone changed the records since), nothing is written
     either: see activism/resources.py."""

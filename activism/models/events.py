@@ -14,7 +14,15 @@ from ..languages import in_every_language
 from ..markup import render_markdown
 from .initiatives import Initiative
 from .places import City, Region, Theme
-from .shared import FIRST_YEAR, CitedSource, CuratedRecord, PublicationStatus, PublishedRecord, casefold_words
+from .shared import (
+    FIRST_YEAR,
+    LAST_YEAR,
+    CitedSource,
+    CuratedRecord,
+    PublicationStatus,
+    PublishedRecord,
+    casefold_words,
+)
 
 
 class EventQuerySet(models.QuerySet):
@@ -221,6 +229,16 @@ class Event(PublishedRecord, CuratedRecord):
                 violation_error_message=_("The date is too early."),
             ),
             models.CheckConstraint(
+                condition=Q(date__lte=datetime.date(LAST_YEAR, 12, 31)),
+                name="event_date_before_last_year",
+                violation_error_message=_("The date is too late."),
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__lte=datetime.date(LAST_YEAR, 12, 31)),
+                name="event_end_date_before_last_year",
+                violation_error_message=_("The end date is too late."),
+            ),
+            models.CheckConstraint(
                 condition=Q(city__isnull=True) | Q(region__isnull=False),
                 name="event_city_has_its_region",
             ),
@@ -270,6 +288,21 @@ class Event(PublishedRecord, CuratedRecord):
 
     def get_absolute_url(self):
         return reverse("activism:event-detail", args=[self.slug])
+
+    def check_sensitive_initiatives(self, initiatives):
+        """An event of a sensitive initiative is sensitive itself: its page names its initiatives, so shown at its
+        city it would tell where the initiative works. initiatives: those about to be saved (a form's, a file's)."""
+        sensitive = [str(initiative) for initiative in initiatives if initiative.is_sensitive]
+        if sensitive and not self.is_sensitive:
+            raise ValidationError(
+                {
+                    "is_sensitive": _(
+                        "It involves a sensitive initiative (%(names)s): mark the event sensitive too, or its city "
+                        "would tell where the initiative works."
+                    )
+                    % {"names": ", ".join(sensitive)}
+                }
+            )
 
     def check_publishable(self, source_count=None):
         """An event is published only with at least one public source to check it by. source_count: the sources as

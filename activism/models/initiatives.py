@@ -210,6 +210,10 @@ class Initiative(PublishedRecord, CuratedRecord, SearchIndexedRecord):
         if "update_fields" in kwargs and kwargs["update_fields"] is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)
+        if self.is_sensitive:
+            # Its events' pages name it: shown at their city, they would tell where it works (as Event's own rule,
+            # check_sensitive_initiatives, for an event linked to it later).
+            self.events.filter(is_sensitive=False).update(is_sensitive=True)
 
     def get_absolute_url(self):
         return reverse("activism:initiative-detail", args=[self.slug])

@@ -16,6 +16,7 @@ LONGITUDE_RANGE = (-180, 180)
 LATITUDE_VALIDATORS = [MinValueValidator(LATITUDE_RANGE[0]), MaxValueValidator(LATITUDE_RANGE[1])]
 LONGITUDE_VALIDATORS = [MinValueValidator(LONGITUDE_RANGE[0]), MaxValueValidator(LONGITUDE_RANGE[1])]
 FIRST_YEAR = 1900
+LAST_YEAR = 2100  # as an initiative's years: a later date is a typing slip, and 9999 has no day after it
 # The group whose members publish, and hear of each new suggestion (activism/migrations/0002_roles.py).
 EDITOR_GROUP = "Editor"
 
