@@ -839,8 +839,6 @@ killed. The events remain a landmark for labour activism in Kazakhstan.""",
         "year_started": 2011,
         "year_ended": 2011,
         "activity_status": "inactive",
-        # Demonstrates a sensitive record: shown by region only, kept out of search engines and open data.
-        "is_sensitive": True,
         "sources": [wikipedia("Zhanaozen massacre")],
     },
     {
@@ -1051,6 +1049,9 @@ This record groups such volunteers in several cities rather than one organisatio
         "form": "volunteer",
         "cities": ["astana", "karaganda", "shymkent", "pavlodar"],
         "activity_status": "unknown",
+        # Demonstrates a sensitive record (volunteers who oppose culling have been threatened): shown by region
+        # only, kept out of search engines and open data.
+        "is_sensitive": True,
     },
     {
         "slug": "vlast-kz",

@@ -3,8 +3,8 @@
 Each event has a public source and the date precision the sources support: a month or a year where the day is not
 certain. Fewer true events beat more invented ones, so the list is short and the outcome figures are left empty
 unless a widely reported figure exists (and the description says whose figure it is). Titles and summaries name no
-private person. The events of the 2011 oil strike are marked sensitive, as the demo's record of the strike is (the
-public sees only their region): their titles, summaries and slugs name no town either. One event is a draft.
+private person. The trial of 2012 is marked sensitive, as its defendants are private persons: the public sees only
+its region, and its title, summary and slug name no town. One event is a draft.
 
 Fields as demo_data.INITIATIVES: translated text is a dict {"kk": ..., "ru": ..., "en": ...}; a field left out takes
 the model's empty value. "city" is a city slug of demo_data.CITIES, "region" a region slug for an event placed only
@@ -29,15 +29,14 @@ ASSEMBLY_LAW = {
 EVENTS = [
     {
         "slug": "oil-workers-strike-2011",
-        "is_sensitive": True,
         "date": "2011-05-01",
         "precision": "month",
         "kind": "protest",
         "city": "zhanaozen",
         "title": {
-            "kk": "Мұнайшылар ереуілге шықты",
-            "ru": "Нефтяники начинают забастовку",
-            "en": "Oil workers go on strike",
+            "kk": "Жаңаөзен мұнайшылары ереуілге шықты",
+            "ru": "Нефтяники Жанаозена начинают забастовку",
+            "en": "Zhanaozen oil workers go on strike",
         },
         "summary": {
             "kk": "Мемлекеттік мұнай компаниясының жұмысшылары жалақыны көтеруді және еңбек жағдайын "
@@ -53,14 +52,13 @@ EVENTS = [
     },
     {
         "slug": "independence-day-shooting-2011",
-        "is_sensitive": True,
         "date": "2011-12-16",
         "kind": "protest",
         "city": "zhanaozen",
         "title": {
-            "kk": "Тәуелсіздік күнгі қақтығыс",
-            "ru": "Столкновения в День независимости",
-            "en": "Clashes on Independence Day",
+            "kk": "Жаңаөзендегі Тәуелсіздік күнгі қақтығыс",
+            "ru": "Столкновения в Жанаозене в День независимости",
+            "en": "Clashes in Zhanaozen on Independence Day",
         },
         "summary": {
             "kk": "Ереуілшілер айлар бойы тұрған алаңдағы қақтығыс кезінде полиция оқ атты; ресми деректер "
@@ -76,15 +74,14 @@ EVENTS = [
     },
     {
         "slug": "state-of-emergency-december-2011",
-        "is_sensitive": True,
         "date": "2011-12-01",
         "precision": "month",
         "kind": "law_change",
         "city": "zhanaozen",
         "title": {
-            "kk": "Желтоқсан оқиғаларынан кейін төтенше жағдай",
-            "ru": "Чрезвычайное положение после декабрьских событий",
-            "en": "A state of emergency after the December clashes",
+            "kk": "Жаңаөзенде төтенше жағдай жарияланды",
+            "ru": "В Жанаозене введено чрезвычайное положение",
+            "en": "A state of emergency is declared in Zhanaozen",
         },
         "summary": {
             "kk": "Желтоқсандағы оқиғалардан кейін қалада төтенше жағдай мен коменданттық сағат енгізілді.",
@@ -97,7 +94,6 @@ EVENTS = [
     },
     {
         "slug": "railway-clash-december-2011",
-        "is_sensitive": True,
         "date": "2011-12-17",
         "kind": "protest",
         "region": "mangystau",
