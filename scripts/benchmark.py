@@ -745,7 +745,8 @@ def report(pages, modes, cache_keys):
     print(
         f"Data: {published.count():,} published initiatives ({published.filter(is_sensitive=True).count():,} "
         f"sensitive) in {City.objects.count()} cities, {Theme.objects.count()} themes; "
-        f"{BlogPost.objects.published().count():,} posts; database {connection.settings_dict['NAME']}"
+        f"{Event.objects.published().count():,} events; {BlogPost.objects.published().count():,} posts; "
+        f"database {connection.settings_dict['NAME']}"
     )
     print(
         f"Goals: warm ≥ {WARM_GOAL}× hello world, cold ≥ {COLD_GOAL}× hello world (served by the same gunicorn in "

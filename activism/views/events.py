@@ -33,9 +33,10 @@ def listed_events():
 
 
 def latest_events(events):
-    """The few newest of these published events for a record's page, with how many there are in all (two queries)."""
+    """The few newest of these published events for a record's page, with how many there are in all (two queries).
+    Newest by date, which an index serves, rather than the timeline's order, which sorts every event."""
     return {
-        "events": events.timeline_order().select_related("city__region", "region")[:LATEST_EVENTS],
+        "events": events.newest_first().select_related("city__region", "region")[:LATEST_EVENTS],
         "count": events.count(),
     }
 
