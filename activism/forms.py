@@ -40,7 +40,33 @@ COORDINATE_STEP = Decimal("0.000001")
 MAX_QUERY_LENGTH = 200
 
 
-class InitiativeFilterForm(forms.Form):
+class YearRangeForm(forms.Form):
+    """Public filters with a year range, `from` and `to`, both included: the subclass adds the two fields in
+    __init__ ("from" is a Python keyword). A range that ends before it starts is said and both years ignored."""
+
+    reversed_years_message = _("The year range %(first)s–%(last)s ends before it starts.")
+
+    def clean(self):
+        cleaned_data = super().clean()
+        first, last = cleaned_data.get("from"), cleaned_data.get("to")
+        if first is not None and last is not None and first > last:
+            # Both ignored: which of the two was meant is not known.
+            del cleaned_data["from"], cleaned_data["to"]
+            self.add_error(
+                None,
+                forms.ValidationError(
+                    self.reversed_years_message, code="reversed_years", params={"first": first, "last": last}
+                ),
+            )
+        return cleaned_data
+
+    def year_range(self):
+        """The valid years asked for, (first, last), either None when not given."""
+        self.is_valid()
+        return self.cleaned_data.get("from"), self.cleaned_data.get("to")
+
+
+class InitiativeFilterForm(YearRangeForm):
     """The public filters. Every field is optional; an invalid one is reported and ignored."""
 
     q = forms.CharField(label=_("Search"), required=False, max_length=MAX_QUERY_LENGTH)
@@ -123,22 +149,6 @@ class InitiativeFilterForm(forms.Form):
             widget=forms.NumberInput(attrs={"placeholder": placeholder, "inputmode": "numeric"}),
         )
 
-    def clean(self):
-        cleaned_data = super().clean()
-        first, last = cleaned_data.get("from"), cleaned_data.get("to")
-        if first is not None and last is not None and first > last:
-            # Both ignored: which of the two was meant is not known.
-            del cleaned_data["from"], cleaned_data["to"]
-            self.add_error(
-                None,
-                forms.ValidationError(
-                    _("The year range %(first)s–%(last)s ends before it starts."),
-                    code="reversed_years",
-                    params={"first": first, "last": last},
-                ),
-            )
-        return cleaned_data
-
     def filter(self, queryset):
         """Apply the valid filters; invalid values stay in self.errors for the page to show."""
         self.is_valid()
@@ -174,11 +184,6 @@ class InitiativeFilterForm(forms.Form):
         method = self.SORT_ORDERS.get(self.cleaned_data.get("sort"))
         return getattr(queryset, method)() if method else queryset
 
-    def year_range(self):
-        """The valid years asked for, (first, last), either None when not given."""
-        self.is_valid()
-        return self.cleaned_data.get("from"), self.cleaned_data.get("to")
-
     def query_string(self):
         """The valid theme, form, status and year filters as a query string, for links that keep them (a place's
         list and map popup); the place itself replaces the region and city filters."""
@@ -194,11 +199,12 @@ class InitiativeFilterForm(forms.Form):
         return urlencode({name: value for name, value in kept.items() if value})
 
 
-class EventFilterForm(forms.Form):
+class EventFilterForm(YearRangeForm):
     """The timeline's filters, also read by the calendar file and the numbers page: every field is optional; an invalid
     one is reported and ignored. The years are `from` and `to` (Python keywords, hence added in __init__)."""
 
     LAST_YEAR = 2100
+    reversed_years_message = _("The first year (%(first)s) is after the last (%(last)s): the years were ignored.")
 
     kind = forms.ChoiceField(
         label=_("Kind of event"), choices=[("", _("All kinds"))] + Event.Kind.choices, required=False
@@ -242,18 +248,6 @@ class EventFilterForm(forms.Form):
                 label=label, min_value=FIRST_YEAR, max_value=self.LAST_YEAR, required=False
             )
 
-    def clean(self):
-        cleaned_data = super().clean()
-        first, last = cleaned_data.get("from"), cleaned_data.get("to")
-        if first is not None and last is not None and first > last:
-            # Both ignored: which of the two was meant is anyone's guess.
-            del cleaned_data["from"], cleaned_data["to"]
-            raise forms.ValidationError(
-                _("The first year (%(first)s) is after the last (%(last)s): the years were ignored."),
-                params={"first": first, "last": last},
-            )
-        return cleaned_data
-
     def filter(self, queryset):
         """Apply the valid filters to these events; invalid values stay in self.errors for the page to show."""
         self.is_valid()
@@ -268,7 +262,7 @@ class EventFilterForm(forms.Form):
             queryset = queryset.in_city(data["city"])
         if "initiative" in data:
             queryset = queryset.filter(initiatives=data["initiative"])
-        return queryset.between_years(data.get("from"), data.get("to"))
+        return queryset.between_years(*self.year_range())
 
     def active_filter_count(self):
         """How many filters narrow the results now (valid ones with a value): the "Filters (n)" button shows it."""

@@ -1,5 +1,4 @@
 import datetime
-from difflib import SequenceMatcher
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -10,7 +9,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from ..languages import in_every_language
 from ..markup import render_markdown
 from .initiatives import Initiative
 from .places import City, Region, Theme
@@ -21,7 +19,7 @@ from .shared import (
     CuratedRecord,
     PublicationStatus,
     PublishedRecord,
-    casefold_words,
+    with_similar_text,
 )
 
 
@@ -93,18 +91,7 @@ class EventQuerySet(models.QuerySet):
 
     def similar_titles(self, titles, threshold=0.8):
         """Events whose title, in any language, is close to one of these (a likely duplicate)."""
-        wanted = [casefold_words(title) for title in titles if title and title.strip()]
-        fields = in_every_language("title")
-        similar = []
-        for event in self.only("pk", "slug", "date", *fields):
-            theirs = [casefold_words(getattr(event, field)) for field in fields if getattr(event, field)]
-            if any(
-                mine == their or SequenceMatcher(None, mine, their).ratio() >= threshold
-                for mine in wanted
-                for their in theirs
-            ):
-                similar.append(event)
-        return similar
+        return with_similar_text(self, "title", titles, threshold)
 
 
 class Event(PublishedRecord, CuratedRecord):

@@ -1,5 +1,3 @@
-from difflib import SequenceMatcher
-
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Case, Exists, F, OuterRef, Prefetch, Q, When
@@ -24,6 +22,7 @@ from .shared import (
     PublishedRecord,
     SearchIndexedRecord,
     casefold_words,
+    with_similar_text,
 )
 
 
@@ -38,18 +37,7 @@ class InitiativeQuerySet(models.QuerySet):
 
     def similar_names(self, names, threshold=0.8):
         """Records whose name, in any language, is close to one of these names (a likely duplicate)."""
-        wanted = [casefold_words(name) for name in names if name and name.strip()]
-        fields = in_every_language("name")
-        similar = []
-        for record in self.only("pk", "slug", *fields):
-            theirs = [casefold_words(getattr(record, field)) for field in fields if getattr(record, field)]
-            if any(
-                mine == their or SequenceMatcher(None, mine, their).ratio() >= threshold
-                for mine in wanted
-                for their in theirs
-            ):
-                similar.append(record)
-        return similar
+        return with_similar_text(self, "name", names, threshold)
 
     def not_sensitive(self):
         """Records that may appear with their city, in the sitemap and in the open data."""

@@ -1,3 +1,5 @@
+from difflib import SequenceMatcher
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -6,6 +8,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 
+from ..languages import in_every_language
 from ..search import (
     index_deferred,
     refresh_search_index,
@@ -19,6 +22,23 @@ FIRST_YEAR = 1900
 LAST_YEAR = 2100  # as an initiative's years: a later date is a typing slip, and 9999 has no day after it
 # The group whose members publish, and hear of each new suggestion (activism/migrations/0002_roles.py).
 EDITOR_GROUP = "Editor"
+
+
+def with_similar_text(records, field, texts, threshold=0.8):
+    """The records whose `field` (a translated one), in any language, is close to one of these texts: a likely
+    duplicate of a record being written."""
+    wanted = [casefold_words(text) for text in texts if text and text.strip()]
+    columns = in_every_language(field)
+    similar = []
+    for record in records.only("pk", "slug", *columns):
+        theirs = [casefold_words(getattr(record, column)) for column in columns if getattr(record, column)]
+        if any(
+            mine == their or SequenceMatcher(None, mine, their).ratio() >= threshold
+            for mine in wanted
+            for their in theirs
+        ):
+            similar.append(record)
+    return similar
 
 
 def casefold_words(text):
