@@ -413,6 +413,8 @@ EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS")
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "webmaster@localhost")
+# Whoever submitted a record or a change for review hears by e-mail when it is published, approved or sent back.
+REVIEW_EMAILS = env_bool("CAISS_REVIEW_EMAILS", True)
 
 # Shown on every page: the records are demonstration data until CAISS publishes its own.
 SHOW_DEMO_NOTICE = env_bool("CAISS_SHOW_DEMO_NOTICE", True)

@@ -6,6 +6,7 @@ from .events import Event, EventQuerySet, EventSource, years_with_data
 from .imports import ImportJob, ImportJobQuerySet
 from .initiatives import Initiative, InitiativeLink, InitiativeQuerySet, Source
 from .places import City, CityQuerySet, Place, Region, RegionQuerySet, Theme, ThemeQuerySet
+from .reviews import PendingChange, PendingChangeQuerySet, tell_submitter
 from .search_words import SearchWord, close_search_words, search_terms
 from .shared import (
     EDITOR_GROUP,
@@ -43,6 +44,8 @@ __all__ = [
     "Initiative",
     "InitiativeLink",
     "InitiativeQuerySet",
+    "PendingChange",
+    "PendingChangeQuerySet",
     "Place",
     "PublicationStatus",
     "PublishedRecord",
@@ -58,5 +61,6 @@ __all__ = [
     "casefold_words",
     "close_search_words",
     "search_terms",
+    "tell_submitter",
     "years_with_data",
 ]

@@ -136,6 +136,20 @@ class PublishedRecord(models.Model):
     publication_status = models.CharField(
         _("publication status"), max_length=10, choices=PublicationStatus, default=PublicationStatus.DRAFT
     )
+    # Who last submitted the record for review and when; the review desk lists it under them.
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("submitted by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+    submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True, editable=False)
+    # The reviewer's note when the record was last sent back to draft, shown to its author until it is submitted again;
+    # every note is kept in the record's history too (the comment of its version).
+    review_note = models.TextField(_("reviewer's note"), blank=True, editable=False)
 
     class Meta:
         abstract = True
