@@ -9,22 +9,19 @@ from urllib.parse import urlencode
 import openpyxl
 from django import forms
 from django.conf import settings
-from django.contrib.gis.geos import Point
 from django.core import signing
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
 from import_export.forms import ConfirmImportForm, ImportForm
-from leaflet.admin import LeafletAdminWidget
-from leaflet.forms.fields import PointField
 
 from .languages import in_every_language
+from .maps import city_placing_data
 from .models import (
     FIRST_YEAR,
-    LATITUDE_RANGE,
-    LONGITUDE_RANGE,
     City,
     Event,
     Initiative,
@@ -607,50 +604,100 @@ class EventSourceFormSet(forms.BaseInlineFormSet):
             self.instance.check_publishable(source_count=len(kept))
 
 
-class CityAdminForm(CuratedRecordForm):
-    """Place a city by clicking or dragging a marker; typing the coordinates works too."""
+class CityMapWidget(forms.Widget):
+    """The city's map in the admin (static/admin-caiss/city-map.js): a click or a drag of the marker fills the latitude
+    and longitude inputs at once, typing them moves the marker, the map opens on the chosen region and follows it, the
+    other cities show as grey dots, and a search box finds the cities and regions already recorded. It posts nothing
+    of its own: the coordinates travel in the latitude and longitude fields, as if typed."""
 
-    location = PointField(
+    template_name = "admin/activism/city/map_widget.html"
+    city = None  # the record on the page, set by CityAdminForm: its own marker is not one of "the other cities"
+
+    class Media:
+        css = {"all": ["leaflet/leaflet.css", "admin-caiss/city-map.css"]}
+        js = ["leaflet/leaflet.js", "admin-caiss/city-map.js"]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["data"] = city_placing_data(self.city or City())
+        return context
+
+    def render(self, name, value, attrs=None, renderer=None):
+        # From the project's templates: the form renderer reads only Django's and the apps' own.
+        return render_to_string(self.template_name, self.get_context(name, value, attrs))
+
+    def value_from_datadict(self, data, files, name):
+        return None
+
+    def id_for_label(self, id_):
+        return ""  # the map is no input: its search box and the coordinates below have labels of their own
+
+
+class CityAdminForm(CuratedRecordForm):
+    """Place a city by clicking the map, dragging its marker or typing the coordinates. The point must be inside
+    Kazakhstan (City.clean) and, when the point or the region changes, near the region's centre unless an Editor
+    confirms it (City.check_near_its_region)."""
+
+    user = None  # set by the admin's get_form()
+
+    location = forms.Field(
         label=_("Location on the map"),
         required=False,
-        widget=LeafletAdminWidget,
+        widget=CityMapWidget,
         help_text=_(
-            "Choose the marker tool and click the map to place the city; to move it, choose the edit tool and drag "
-            "the marker. When you save, the latitude and longitude are taken from the map; you can also type them."
+            "Click the map to place the city, or drag its marker: the latitude and longitude below change at once, "
+            "and typing them moves the marker. Grey dots are the cities already recorded. Finding a place by name "
+            "only moves the map there: it does not change this city's coordinates."
+        ),
+    )
+    confirm_far_place = forms.BooleanField(
+        label=_("The place is right: save it anyway"),
+        required=False,
+        help_text=_(
+            "For a city far from its region's centre: tick it after checking the point and the region on the map."
         ),
     )
 
     class Meta:
         model = City
-        fields = ["name", "slug", "region", "location", "latitude", "longitude", "population"]
+        fields = ["name", "slug", "region", "location", "latitude", "longitude", "confirm_far_place", "population"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["latitude"].required = False
-        self.fields["longitude"].required = False
-        if self.instance.latitude is not None and self.instance.longitude is not None:
-            self.initial["location"] = Point(float(self.instance.longitude), float(self.instance.latitude), srid=4326)
+        self.fields["location"].widget.city = self.instance
 
     def clean(self):
         cleaned_data = super().clean()
-        location = cleaned_data.get("location")
-        if location is not None and "location" in self.changed_data:
-            # The marker moved: it wins over the typed numbers.
-            if not (
-                LATITUDE_RANGE[0] <= location.y <= LATITUDE_RANGE[1]
-                and LONGITUDE_RANGE[0] <= location.x <= LONGITUDE_RANGE[1]
-            ):
-                self.add_error("location", _("This point is outside the valid range of coordinates."))
-            else:
-                cleaned_data["latitude"] = Decimal(str(location.y)).quantize(COORDINATE_STEP)
-                cleaned_data["longitude"] = Decimal(str(location.x)).quantize(COORDINATE_STEP)
         missing = {
             "latitude": _("Place the city on the map or type its latitude."),
             "longitude": _("Place the city on the map or type its longitude."),
         }
         for name, message in missing.items():
-            if cleaned_data.get(name) is None and name not in self.errors and "location" not in self.errors:
+            if cleaned_data.get(name) is None and name not in self.errors:
                 self.add_error(name, message)
+        if self.errors:
+            return cleaned_data
+        placed = City(
+            region=cleaned_data.get("region"), latitude=cleaned_data["latitude"], longitude=cleaned_data["longitude"]
+        )
+        moved = self.instance.pk is None or {"region", "latitude", "longitude"} & set(self.changed_data)
+        if not moved or placed.region_id is None:
+            return cleaned_data
+        try:
+            placed.check_inside_kazakhstan()
+        except forms.ValidationError:
+            return cleaned_data  # the model's own check names the coordinate that is out
+        try:
+            placed.check_near_its_region()
+        except forms.ValidationError as error:
+            if not City.can_confirm_far_place(self.user):
+                advice = _(
+                    "A place this far from its region's centre must be confirmed by an Editor: ask one to save it."
+                )
+                self.add_error("location", [error, forms.ValidationError(advice, code="editor_must_confirm")])
+            elif not cleaned_data.get("confirm_far_place"):
+                advice = _("If the place is right, tick “The place is right: save it anyway” and save again.")
+                self.add_error("location", [error, forms.ValidationError(advice, code="confirm")])
         return cleaned_data
 
 
