@@ -646,8 +646,8 @@ class CityAdminForm(CuratedRecordForm):
         widget=CityMapWidget,
         help_text=_(
             "Click the map to place the city, or drag its marker: the latitude and longitude below change at once, "
-            "and typing them moves the marker. Grey dots are the cities already recorded. Finding a place by name "
-            "only moves the map there: it does not change this city's coordinates."
+            "and typing them moves the marker. Grey dots are the cities already recorded; the dashed circle shows how "
+            "far from its region's centre a city may lie without an Editor's confirmation."
         ),
     )
     confirm_far_place = forms.BooleanField(
@@ -665,6 +665,8 @@ class CityAdminForm(CuratedRecordForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["location"].widget.city = self.instance
+        self.fields["latitude"].help_text = _("Decimal degrees north: Kazakhstan lies between 40 and 56.")
+        self.fields["longitude"].help_text = _("Decimal degrees east: Kazakhstan lies between 46 and 88.")
 
     def clean(self):
         cleaned_data = super().clean()

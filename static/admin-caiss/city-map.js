@@ -56,6 +56,7 @@
     }
 
     var map = L.map(box, { minZoom: 2, maxZoom: 18 });
+    window.CaissCityMap = map; // for the console and the browser tests
     L.tileLayer(data.tiles.url, { attribution: data.tiles.attribution, maxZoom: 18 }).addTo(map);
 
     data.cities.forEach(function (city) {
@@ -143,8 +144,13 @@
     });
 
     if (regionSelect) {
+      var shownRegion = regionSelect.value;
       onSelectChange(regionSelect, function () {
-        showRegion(true);
+        // Only a new choice moves the map: the autocomplete also reports a "change" when it starts.
+        if (regionSelect.value !== shownRegion) {
+          shownRegion = regionSelect.value;
+          showRegion(true);
+        }
       });
     }
 
