@@ -83,6 +83,18 @@ def test_an_editor_places_a_city_by_clicking_the_map(live_server, places, an_edi
     assert max(marker_offset(page, *typed_point(page))) < 2
     page.screenshot(path=SHOTS / "2-clicked.png")
 
+    # Dragging the marker moves it, and the coordinates with it, at once.
+    before = typed_point(page)
+    icon = page.locator(".leaflet-marker-icon").bounding_box()
+    grip_x, grip_y = icon["x"] + icon["width"] / 2, icon["y"] + icon["height"] - 8
+    page.mouse.move(grip_x, grip_y)
+    page.mouse.down()
+    page.mouse.move(grip_x + 60, grip_y + 40, steps=8)
+    page.mouse.up()
+    dragged = typed_point(page)
+    assert dragged[0] < before[0] and dragged[1] > before[1]  # south-east, as dragged
+    assert max(marker_offset(page, *dragged)) < 2
+
     # Typing a latitude moves the marker.
     page.fill("#id_latitude", "43.5")
     typed_longitude = typed_point(page)[1]
@@ -114,3 +126,33 @@ def test_an_editor_places_a_city_by_clicking_the_map(live_server, places, an_edi
     page.screenshot(path=SHOTS / "4-saved.png", full_page=True)
     assert page.errors == [], page.errors
     assert all("tile.openstreetmap.org" in url for url in page.blocked_requests)  # tiles only
+
+
+def test_an_editor_is_warned_of_a_far_point_and_confirms_it(live_server, places, an_editor, browser_page):  # noqa: F811
+    page = browser_page
+    page.set_viewport_size({"width": 1366, "height": 900})
+    SHOTS.mkdir(exist_ok=True)
+    log_in_to_the_admin(page, live_server, an_editor)
+    page.goto(live_server.url + reverse("admin:activism_city_add"))
+    page.fill("#id_name_en", "Kaskelen")
+    page.click("#id_region + .select2 .select2-selection")
+    page.keyboard.type("Almaty")
+    page.locator(".select2-results__option", has_text="Almaty Region").click()
+    page.fill("#id_latitude", "44.96")
+    page.fill("#id_longitude", "71.28")
+    assert page.locator(".leaflet-marker-icon").count() == 1  # typed numbers place the marker too
+
+    page.click("input[name=_continue]")
+    warning = page.locator(".field-location .errorlist")
+    warning.wait_for()
+    assert "482 km from the centre of Almaty Region" in warning.inner_text()
+    warning.scroll_into_view_if_needed()
+    page.screenshot(path=SHOTS / "5-far-warning.png")
+    # The page came back with the typed point on the map.
+    assert max(marker_offset(page, 44.96, 71.28)) < 2
+
+    page.check("#id_confirm_far_place")
+    page.click("input[name=_continue]")
+    page.locator(".messagelist .success").wait_for()
+    assert typed_point(page) == (44.96, 71.28)
+    assert page.errors == [], page.errors
