@@ -238,7 +238,6 @@ def city_placing_data(city):
         "places": [{"name": name, **place} for name, place in sorted(search.items())],
         "labels": {
             "marker": gettext("The city: drag to move it"),
-            "limit": gettext("Within %(limit)s km of the region's centre") % {"limit": PLAUSIBLE_DISTANCE_KM},
             "map": gettext("Map: click to place the city, or drag its marker"),
             "shown": gettext("The map shows %(name)s; this city's coordinates are unchanged."),
             "not_found": gettext("No recorded city or region has this name."),
