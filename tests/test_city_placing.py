@@ -183,6 +183,9 @@ def test_the_add_page_gives_the_map_the_regions_centres_and_the_other_cities(res
     assert "it does not change this city's coordinates" in content
     _action, _data, form_names = read_form(response)
     assert "location" not in form_names and "city-map-search" not in form_names
+    # No inline script: the data is JSON, the code a static file, as a strict Content-Security-Policy needs.
+    inline = re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", content)
+    assert inline and all('type="application/json"' in attributes for attributes in inline), inline
 
 
 def test_a_city_is_not_among_the_other_cities_on_its_own_page(researcher, almaty_region):
