@@ -665,6 +665,9 @@ class CityAdminForm(CuratedRecordForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["location"].widget.city = self.instance
+        # A missing coordinate gets the message below, which names the map, instead of "This field is required."
+        self.fields["latitude"].required = False
+        self.fields["longitude"].required = False
         self.fields["latitude"].help_text = _("Decimal degrees north: Kazakhstan lies between 40 and 56.")
         self.fields["longitude"].help_text = _("Decimal degrees east: Kazakhstan lies between 46 and 88.")
 

@@ -124,6 +124,13 @@ def test_a_point_outside_kazakhstan_is_refused_even_for_an_editor_who_confirms(
     assert not City.objects.exists()
 
 
+def test_a_city_without_coordinates_is_told_to_use_the_map_or_type_them(researcher, almaty_region):
+    response = submit_form(researcher, CITY_ADD, new_kaskelen(almaty_region))
+    assert response.status_code == 200
+    assert form_errors(response)["latitude"] == ["Place the city on the map or type its latitude."]
+    assert form_errors(response)["longitude"] == ["Place the city on the map or type its longitude."]
+
+
 def test_a_region_without_a_centre_is_not_checked_for_distance(researcher):
     region = make_region("Abai Region")  # no centre recorded
     response = submit_form(researcher, CITY_ADD, new_kaskelen(region, latitude="54.0", longitude="50.0"))
