@@ -1,6 +1,7 @@
 """Placing a city on the admin's map in Chromium, as an Editor: clicking fills the coordinates before saving, typing
 moves the marker, the region and the place search move the map, and the city is saved where it was clicked."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -38,6 +39,17 @@ def typed_point(page):
     return float(page.locator("#id_latitude").input_value()), float(page.locator("#id_longitude").input_value())
 
 
+def map_point(page):
+    """The hidden GeoJSON point the form posts (django-leaflet's PointField), as (latitude, longitude), or None."""
+    value = page.locator("input[type=hidden][name=location]").input_value()
+    if not value:
+        return None
+    point = json.loads(value)
+    assert point["type"] == "Point"
+    longitude, latitude = point["coordinates"]
+    return latitude, longitude
+
+
 def click_map(page, dx, dy):
     """Click the map this many pixels from its middle; returns the point Leaflet puts there."""
     box = page.locator("#city-map").bounding_box()
@@ -67,6 +79,7 @@ def test_an_editor_places_a_city_by_clicking_the_map(live_server, places, an_edi
     page.goto(live_server.url + reverse("admin:activism_city_add"))
     assert page.locator("path.leaflet-interactive").count() == 3  # the other cities, faint
     assert page.locator(".leaflet-marker-icon").count() == 0  # nothing placed yet
+    assert map_point(page) is None
 
     page.fill("#id_name_en", "Kaskelen")
     page.click("#id_region + .select2 .select2-selection")
@@ -81,6 +94,7 @@ def test_an_editor_places_a_city_by_clicking_the_map(live_server, places, an_edi
     assert page.locator(".leaflet-marker-icon").count() == 1
     assert typed_point(page) == pytest.approx(clicked, abs=0.05)  # a pixel or two, at this zoom
     assert max(marker_offset(page, *typed_point(page))) < 2
+    assert map_point(page) == typed_point(page)  # the point the form posts, the same six decimals
     page.screenshot(path=SHOTS / "2-clicked.png")
 
     # Dragging the marker moves it, and the coordinates with it, at once.
@@ -94,11 +108,17 @@ def test_an_editor_places_a_city_by_clicking_the_map(live_server, places, an_edi
     dragged = typed_point(page)
     assert dragged[0] < before[0] and dragged[1] > before[1]  # south-east, as dragged
     assert max(marker_offset(page, *dragged)) < 2
+    assert map_point(page) == dragged
 
     # Typing a latitude moves the marker.
     page.fill("#id_latitude", "43.5")
     typed_longitude = typed_point(page)[1]
     assert max(marker_offset(page, 43.5, typed_longitude)) < 2
+    assert map_point(page) == (43.5, typed_longitude)
+    page.fill("#id_latitude", "")
+    assert map_point(page) is None  # no point while a number is missing
+    page.fill("#id_latitude", "43.5")
+    assert map_point(page) == (43.5, typed_longitude)
 
     # Clicking again, elsewhere: the coordinates follow.
     clicked = click_map(page, -40, 120)
@@ -106,6 +126,7 @@ def test_an_editor_places_a_city_by_clicking_the_map(live_server, places, an_edi
     placed = typed_point(page)
     assert placed[0] != 43.5
     assert max(marker_offset(page, *placed)) < 2
+    assert map_point(page) == placed
 
     # The place search finds a recorded city by part of its Russian name; it moves the map, not the city.
     page.fill("#city-map-search", "Карага")
@@ -114,6 +135,7 @@ def test_an_editor_places_a_city_by_clicking_the_map(live_server, places, an_edi
     assert abs(latitude - 49.806406) < 0.01 and abs(longitude - 73.085485) < 0.01
     assert "Караганда" in page.locator("#city-map-status").inner_text()
     assert typed_point(page) == placed
+    assert map_point(page) == placed
     assert page.url.endswith(reverse("admin:activism_city_add"))  # Enter in the search did not send the form
     page.screenshot(path=SHOTS / "3-searched.png")
 
@@ -121,6 +143,7 @@ def test_an_editor_places_a_city_by_clicking_the_map(live_server, places, an_edi
     page.locator(".messagelist .success").wait_for()
     # The page as saved: the stored coordinates, the marker where it was clicked, the map on the city.
     assert typed_point(page) == placed
+    assert map_point(page) == placed
     assert map_center(page) == pytest.approx(placed, abs=1e-3)
     assert page.locator("path.leaflet-interactive").count() == 3  # not itself among the others
     page.screenshot(path=SHOTS / "4-saved.png", full_page=True)
@@ -141,6 +164,7 @@ def test_an_editor_is_warned_of_a_far_point_and_confirms_it(live_server, places,
     page.fill("#id_latitude", "44.96")
     page.fill("#id_longitude", "71.28")
     assert page.locator(".leaflet-marker-icon").count() == 1  # typed numbers place the marker too
+    assert map_point(page) == (44.96, 71.28)
 
     page.click("input[name=_continue]")
     warning = page.locator(".field-location .errorlist")

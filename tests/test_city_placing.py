@@ -18,9 +18,11 @@ from .conftest import (
     confirm,
     csv_file,
     form_errors,
+    geojson_point,
     make_city,
     make_initiative,
     make_region,
+    placed_on_the_map,
     read_form,
     submit_form,
     upload,
@@ -34,6 +36,9 @@ CITY_HEADER = ["slug", "name_kk", "name_ru", "name_en", "region", "latitude", "l
 # 76.62 E.
 FAR_KASKELEN = {"latitude": "44.96", "longitude": "71.28"}
 REAL_KASKELEN = {"latitude": "43.200000", "longitude": "76.620000"}
+# The same points as the map sends them: a click writes the hidden GeoJSON point and both inputs.
+FAR_KASKELEN_ON_THE_MAP = placed_on_the_map(44.96, 71.28)
+REAL_KASKELEN_ON_THE_MAP = placed_on_the_map(43.2, 76.62)
 
 
 @pytest.fixture
@@ -68,7 +73,9 @@ def page_text(response):
 
 
 @pytest.mark.parametrize(
-    "point", [FAR_KASKELEN, {"latitude": "44.960000", "longitude": "71.280000"}], ids=["typed", "from-the-map"]
+    "point",
+    [FAR_KASKELEN, FAR_KASKELEN_ON_THE_MAP, {"location": geojson_point(71.28, 44.96)}],
+    ids=["typed", "from-the-map", "the-map-point-alone"],
 )
 def test_a_researcher_cannot_save_a_city_far_from_its_region_and_is_told_an_editor_must(
     researcher, almaty_region, point
@@ -84,8 +91,9 @@ def test_a_researcher_cannot_save_a_city_far_from_its_region_and_is_told_an_edit
     assert not City.objects.exists()
 
 
-def test_an_editor_confirms_a_far_place_and_saves_it(editor, almaty_region):
-    refused = submit_form(editor, CITY_ADD, new_kaskelen(almaty_region, **FAR_KASKELEN))
+@pytest.mark.parametrize("point", [FAR_KASKELEN, FAR_KASKELEN_ON_THE_MAP], ids=["typed", "from-the-map"])
+def test_an_editor_confirms_a_far_place_and_saves_it(editor, almaty_region, point):
+    refused = submit_form(editor, CITY_ADD, new_kaskelen(almaty_region, **point))
     assert refused.status_code == 200
     errors = " ".join(form_errors(refused)["location"])
     assert "482 km" in errors
@@ -99,10 +107,30 @@ def test_an_editor_confirms_a_far_place_and_saves_it(editor, almaty_region):
     assert (city.latitude, city.longitude) == (Decimal("44.960000"), Decimal("71.280000"))
 
 
-def test_a_city_near_its_region_centre_is_saved_by_a_researcher(researcher, almaty_region):
-    response = submit_form(researcher, CITY_ADD, new_kaskelen(almaty_region, **REAL_KASKELEN))
+@pytest.mark.parametrize("point", [REAL_KASKELEN, REAL_KASKELEN_ON_THE_MAP], ids=["typed", "from-the-map"])
+def test_a_city_near_its_region_centre_is_saved_by_a_researcher(researcher, almaty_region, point):
+    response = submit_form(researcher, CITY_ADD, new_kaskelen(almaty_region, **point))
     assert response.status_code == 302, form_errors(response)
-    assert City.objects.get().latitude == Decimal("43.2")
+    city = City.objects.get()
+    assert (city.latitude, city.longitude) == (Decimal("43.2"), Decimal("76.62"))
+
+
+def test_typed_numbers_move_a_city_whose_map_point_is_left_as_it_was(researcher, almaty_region):
+    """A browser without the map's script sends the stored point back unchanged: the typed numbers count."""
+    city = make_city("Kaskelen", almaty_region, "43.2", "76.62")
+    response = submit_form(researcher, change_url(city), {"latitude": "43.210000", "longitude": "76.630000"})
+    assert response.status_code == 302, form_errors(response)
+    city.refresh_from_db()
+    assert (city.latitude, city.longitude) == (Decimal("43.21"), Decimal("76.63"))
+
+
+def test_the_map_point_wins_over_different_typed_numbers(researcher, almaty_region):
+    city = make_city("Kaskelen", almaty_region, "43.2", "76.62")
+    changes = {"location": geojson_point(76.7, 43.25), "latitude": "43.300000", "longitude": "76.800000"}
+    response = submit_form(researcher, change_url(city), changes)
+    assert response.status_code == 302, form_errors(response)
+    city.refresh_from_db()
+    assert (city.latitude, city.longitude) == (Decimal("43.25"), Decimal("76.7"))
 
 
 @pytest.mark.parametrize(
@@ -111,6 +139,8 @@ def test_a_city_near_its_region_centre_is_saved_by_a_researcher(researcher, alma
         ({"latitude": "71.28", "longitude": "44.96"}, "latitude", "71.28° north is outside Kazakhstan"),
         ({"latitude": "-43.2", "longitude": "76.62"}, "latitude", "-43.2° north is outside Kazakhstan"),
         ({"latitude": "43.2", "longitude": "106.62"}, "longitude", "106.62° east is outside Kazakhstan"),
+        (placed_on_the_map(43.2, 106.62), "longitude", "106.62° east is outside Kazakhstan"),
+        ({"location": geojson_point(44.96, 71.28)}, "latitude", "71.28° north is outside Kazakhstan"),
     ],
 )
 def test_a_point_outside_kazakhstan_is_refused_even_for_an_editor_who_confirms(
@@ -152,11 +182,12 @@ def test_a_confirmed_far_city_stays_editable_by_a_researcher_until_it_moves(rese
     response = submit_form(researcher, change_url(city), {"population": "90000"})
     assert response.status_code == 302, form_errors(response)
 
-    moved = submit_form(researcher, change_url(city), {"latitude": "45.100000"})
-    assert moved.status_code == 200
-    assert "must be confirmed by an Editor" in " ".join(form_errors(moved)["location"])
-    city.refresh_from_db()
-    assert (city.population, city.latitude) == (90000, Decimal("44.96"))
+    for moved_to in [{"latitude": "45.100000"}, placed_on_the_map(45.1, 71.28)]:
+        moved = submit_form(researcher, change_url(city), moved_to)
+        assert moved.status_code == 200
+        assert "must be confirmed by an Editor" in " ".join(form_errors(moved)["location"])
+        city.refresh_from_db()
+        assert (city.population, city.latitude) == (90000, Decimal("44.96"))
 
 
 # The map's data on the page
@@ -188,8 +219,9 @@ def test_the_add_page_gives_the_map_the_regions_centres_and_the_other_cities(res
     # Labelled controls, the search box posting nothing of its own.
     assert '<label for="city-map-search">Find a place by name</label>' in content
     assert "it does not change this city's coordinates" in content
-    _action, _data, form_names = read_form(response)
-    assert "location" not in form_names and "city-map-search" not in form_names
+    _action, form, form_names = read_form(response)
+    assert "city-map-search" not in form_names
+    assert form["location"] == [""]  # the map's point, a hidden GeoJSON input: nothing placed yet
     # No inline script: the data is JSON, the code a static file, as a strict Content-Security-Policy needs.
     inline = re.findall(r"<script(?![^>]*\bsrc=)([^>]*)>", content)
     assert inline and all('type="application/json"' in attributes for attributes in inline), inline
@@ -202,6 +234,7 @@ def test_a_city_is_not_among_the_other_cities_on_its_own_page(researcher, almaty
     assert [city["name"] for city in data["cities"]] == ["Konaev"]
     _action, form, _names = read_form(researcher.get(change_url(talgar)))
     assert (form["latitude"], form["longitude"]) == (["43.300000"], ["77.233333"])  # where the marker opens
+    assert json.loads(form["location"][0]) == {"type": "Point", "coordinates": [77.233333, 43.3]}
 
 
 def test_the_map_data_names_no_initiative_sensitive_or_not(researcher, almaty_region):

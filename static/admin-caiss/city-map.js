@@ -2,7 +2,9 @@
  * Placing a city on the admin's map (activism/forms.py CityMapWidget).
  *
  * Clicking the map puts the city's marker there, and dragging the marker moves it: both write the latitude and
- * longitude inputs at once. Typing in those inputs moves the marker. The map opens on the city, or else on its
+ * longitude inputs at once. Typing in those inputs moves the marker. The point itself is posted as django-leaflet's
+ * PointField reads it: GeoJSON ({"type": "Point", "coordinates": [lng, lat]}) in the hidden input named "location",
+ * rewritten on every click, drag and keystroke (emptied while the typed numbers are no point). The map opens on the city, or else on its
  * region (a dashed circle shows how far from the region's centre a city may lie without an Editor's confirmation),
  * and follows the region select. The other cities are grey dots named on hover. The search box finds the cities and
  * regions already recorded and only moves the map: the coordinates change only by a click, a drag or typing.
@@ -51,6 +53,7 @@
     var latitudeInput = document.getElementById("id_latitude");
     var longitudeInput = document.getElementById("id_longitude");
     var regionSelect = document.getElementById("id_region");
+    var pointInput = document.getElementById("id_location");
     if (!data || !box || !window.L || !latitudeInput || !longitudeInput) {
       return;
     }
@@ -85,10 +88,18 @@
       return L.latLng(latitude, longitude);
     }
 
+    // The hidden GeoJSON the server reads (empty: no point).
+    function writePoint(latlng) {
+      if (pointInput) {
+        pointInput.value = latlng ? JSON.stringify({ type: "Point", coordinates: [latlng.lng, latlng.lat] }) : "";
+      }
+    }
+
     function writeInputs(latlng) {
       var point = map.wrapLatLng(latlng);
       latitudeInput.value = point.lat.toFixed(6);
       longitudeInput.value = point.lng.toFixed(6);
+      writePoint(typedPoint()); // the same six decimals as the inputs
     }
 
     function putMarker(latlng) {
@@ -133,6 +144,7 @@
     [latitudeInput, longitudeInput].forEach(function (input) {
       input.addEventListener("input", function () {
         var point = typedPoint();
+        writePoint(point);
         if (!point) {
           return;
         }
