@@ -9,18 +9,21 @@ from urllib.parse import urlencode
 import openpyxl
 from django import forms
 from django.conf import settings
+from django.contrib.gis.gdal import GDALException
 from django.contrib.gis.geos import Point
 from django.core import signing
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
 from import_export.forms import ConfirmImportForm, ImportForm
-from leaflet.admin import LeafletAdminWidget
 from leaflet.forms.fields import PointField
+from leaflet.forms.widgets import LeafletWidget
 
 from .languages import in_every_language
+from .maps import city_placing_data
 from .models import (
     FIRST_YEAR,
     LATITUDE_RANGE,
@@ -607,36 +610,95 @@ class EventSourceFormSet(forms.BaseInlineFormSet):
             self.instance.check_publishable(source_count=len(kept))
 
 
+class CityMapWidget(LeafletWidget):
+    """The city's map in the admin (static/admin-caiss/city-map.js): a click or a drag of the marker fills the latitude
+    and longitude inputs at once, typing them moves the marker, the map opens on the chosen region and follows it, the
+    other cities show as grey dots, and a search box finds the cities and regions already recorded.
+
+    The point itself travels as django-leaflet's does: a GeoJSON Point in a hidden input named after the field (read
+    back by the default value_from_datadict), which the script keeps in step with the marker and the typed numbers.
+    Only the drawing differs: our own map and script instead of django-leaflet's draw toolbar."""
+
+    template_name = "admin/activism/city/map_widget.html"
+    city = None  # the record on the page, set by CityAdminForm: its own marker is not one of "the other cities"
+
+    class Media:
+        css = {"all": ["leaflet/leaflet.css", "admin-caiss/city-map.css"]}
+        js = ["leaflet/leaflet.js", "admin-caiss/city-map.js"]
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["data"] = city_placing_data(self.city or City())
+        return context
+
+    def deserialize(self, value):
+        # GeoJSON that GDAL cannot read (a point without coordinates) raises where Django's widget expects only GEOS
+        # errors: the page shows the field's "could not be read" instead of a 500, and an empty point.
+        try:
+            return super().deserialize(value)
+        except GDALException:
+            return None
+
+    def render(self, name, value, attrs=None, renderer=None):
+        # From the project's templates: the form renderer reads only Django's and the apps' own.
+        return render_to_string(self.template_name, self.get_context(name, value, attrs))
+
+    def id_for_label(self, id_):
+        return ""  # the map is no input: its search box and the coordinates below have labels of their own
+
+
 class CityAdminForm(CuratedRecordForm):
-    """Place a city by clicking or dragging a marker; typing the coordinates works too."""
+    """Place a city by clicking the map, dragging its marker or typing the coordinates. The map's point arrives as a
+    GeoJSON Point (django-leaflet's PointField); when it moved, it is written to the latitude and longitude, winning
+    over typed numbers that differ. The point must be inside Kazakhstan (City.clean) and, when the point or the region
+    changes, near the region's centre unless an Editor confirms it (City.check_near_its_region)."""
+
+    user = None  # set by the admin's get_form()
 
     location = PointField(
         label=_("Location on the map"),
         required=False,
-        widget=LeafletAdminWidget,
+        widget=CityMapWidget,
+        error_messages={
+            "invalid_geom": _("The map's point could not be read: place the city on the map again, or type it."),
+            "invalid_geom_type": _("The map can hold one point only: place the city on the map again, or type it."),
+        },
         help_text=_(
-            "Choose the marker tool and click the map to place the city; to move it, choose the edit tool and drag "
-            "the marker. When you save, the latitude and longitude are taken from the map; you can also type them."
+            "Click the map to place the city, or drag its marker: the latitude and longitude below change at once, "
+            "and typing them moves the marker. Grey dots are the cities already recorded; the dashed circle shows how "
+            "far from its region's centre a city may lie without an Editor's confirmation."
+        ),
+    )
+    confirm_far_place = forms.BooleanField(
+        label=_("The place is right: save it anyway"),
+        required=False,
+        help_text=_(
+            "For a city far from its region's centre: tick it after checking the point and the region on the map."
         ),
     )
 
     class Meta:
         model = City
-        fields = ["name", "slug", "region", "location", "latitude", "longitude", "population"]
+        fields = ["name", "slug", "region", "location", "latitude", "longitude", "confirm_far_place", "population"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["latitude"].required = False
-        self.fields["longitude"].required = False
+        self.fields["location"].widget.city = self.instance
         if self.instance.latitude is not None and self.instance.longitude is not None:
             self.initial["location"] = Point(float(self.instance.longitude), float(self.instance.latitude), srid=4326)
+        # A missing coordinate gets the message below, which names the map, instead of "This field is required."
+        self.fields["latitude"].required = False
+        self.fields["longitude"].required = False
+        self.fields["latitude"].help_text = _("Decimal degrees north: Kazakhstan lies between 40 and 56.")
+        self.fields["longitude"].help_text = _("Decimal degrees east: Kazakhstan lies between 46 and 88.")
 
     def clean(self):
         cleaned_data = super().clean()
         location = cleaned_data.get("location")
         if location is not None and "location" in self.changed_data:
-            # The marker moved: it wins over the typed numbers.
-            if not (
+            # The map's point moved (the script also moves it as the numbers are typed): it wins over the typed
+            # numbers, which a browser without the script may have changed too.
+            if location.empty or not (
                 LATITUDE_RANGE[0] <= location.y <= LATITUDE_RANGE[1]
                 and LONGITUDE_RANGE[0] <= location.x <= LONGITUDE_RANGE[1]
             ):
@@ -651,6 +713,29 @@ class CityAdminForm(CuratedRecordForm):
         for name, message in missing.items():
             if cleaned_data.get(name) is None and name not in self.errors and "location" not in self.errors:
                 self.add_error(name, message)
+        if self.errors:
+            return cleaned_data
+        placed = City(
+            region=cleaned_data.get("region"), latitude=cleaned_data["latitude"], longitude=cleaned_data["longitude"]
+        )
+        moved = self.instance.pk is None or {"region", "location", "latitude", "longitude"} & set(self.changed_data)
+        if not moved or placed.region_id is None:
+            return cleaned_data
+        try:
+            placed.check_inside_kazakhstan()
+        except forms.ValidationError:
+            return cleaned_data  # the model's own check names the coordinate that is out
+        try:
+            placed.check_near_its_region()
+        except forms.ValidationError as error:
+            if not City.can_confirm_far_place(self.user):
+                advice = _(
+                    "A place this far from its region's centre must be confirmed by an Editor: ask one to save it."
+                )
+                self.add_error("location", [error, forms.ValidationError(advice, code="editor_must_confirm")])
+            elif not cleaned_data.get("confirm_far_place"):
+                advice = _("If the place is right, tick “The place is right: save it anyway” and save again.")
+                self.add_error("location", [error, forms.ValidationError(advice, code="confirm")])
         return cleaned_data
 
 

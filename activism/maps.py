@@ -10,9 +10,11 @@ from dataclasses import asdict, dataclass, replace
 from django.conf import settings
 from django.db.models import Count
 from django.urls import reverse
-from django.utils.translation import ngettext
+from django.utils.translation import gettext, ngettext
 
+from .languages import in_every_language
 from .models import City, Initiative, Place, Region, Theme
+from .models.places import PLAUSIBLE_DISTANCE_KM
 
 # A marker grows with its count: the smallest count of each size class (map-marker--1 to --4 in site.css).
 MARKER_SIZE_STEPS = [1, 5, 20, 100]
@@ -190,3 +192,54 @@ def event_map_data(event):
     for item in data["markers"]:
         item["label"] = place.name
     return data if data["markers"] else None
+
+
+def city_placing_data(city):
+    """What the admin's city map needs (static/admin-caiss/city-map.js), sent with json_script: the tiles, the first
+    view, the regions' centres by id (the map opens on the chosen region and follows it), the other cities as faint
+    reference points, and the names the place search offers: every city and region in every language. Admin-only, and
+    no initiative is named: the page says nothing of who is active where. Two queries."""
+    regions = list(Region.objects.all())
+    cities = City.objects.select_related("region").order_by("name")
+    if city.pk is not None:
+        cities = cities.exclude(pk=city.pk)
+    cities = list(cities)
+    search = {}  # name -> place; the first of two places with the same name wins (Almaty the city, then the region)
+    for other in cities:
+        for column in in_every_language("name"):  # a city named in one language, with its region in the same
+            name, region_name = getattr(other, column), getattr(other.region, column)
+            if not name:
+                continue
+            if region_name and not other.is_its_own_region:
+                name = f"{name}, {region_name}"
+            search.setdefault(name, {"kind": "city", "lat": float(other.latitude), "lng": float(other.longitude)})
+    for region in regions:
+        if region.latitude is None or region.longitude is None:
+            continue
+        for column in in_every_language("name"):
+            name = getattr(region, column)
+            if name:
+                search.setdefault(
+                    name, {"kind": "region", "lat": float(region.latitude), "lng": float(region.longitude)}
+                )
+    return {
+        "tiles": {"url": settings.MAP_TILES_URL, "attribution": settings.MAP_TILES_ATTRIBUTION},
+        "center": settings.MAP_CENTER,
+        "zoom": settings.MAP_ZOOM,
+        "limit_km": PLAUSIBLE_DISTANCE_KM,
+        "regions": {
+            str(region.pk): {"name": str(region), "lat": float(region.latitude), "lng": float(region.longitude)}
+            for region in regions
+            if region.latitude is not None and region.longitude is not None
+        },
+        "cities": [
+            {"name": str(other), "lat": float(other.latitude), "lng": float(other.longitude)} for other in cities
+        ],
+        "places": [{"name": name, **place} for name, place in sorted(search.items())],
+        "labels": {
+            "marker": gettext("The city: drag to move it"),
+            "map": gettext("Map: click to place the city, or drag its marker"),
+            "shown": gettext("The map shows %(name)s; this city's coordinates are unchanged."),
+            "not_found": gettext("No recorded city or region has this name."),
+        },
+    }

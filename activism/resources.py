@@ -8,7 +8,7 @@ a spreadsheet would run as a formula is exported with a leading "'" and imported
 
 import reversion
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Prefetch
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -400,6 +400,30 @@ class CityResource(CuratedResource):
 
     def filter_export(self, queryset, **kwargs):
         return queryset.select_related("region")
+
+    stored_place = None
+
+    def after_init_instance(self, instance, new, row, **kwargs):
+        super().after_init_instance(instance, new, row, **kwargs)
+        # Where the record stood before this row: a row that leaves the point and the region as they are is not
+        # checked against the region's centre again (an Editor may have confirmed a far place in the form).
+        self.stored_place = None if new else (instance.region_id, instance.latitude, instance.longitude)
+
+    def validate_instance(self, instance, import_validation_errors=None, validate_unique=True):
+        """A point outside Kazakhstan is refused by the model (City.clean); one far from its region's centre is
+        refused here with the distance, whoever imports it: an Editor who finds it right confirms it in the form."""
+        errors = dict(import_validation_errors or {})
+        place = (instance.region_id, instance.latitude, instance.longitude)
+        if not errors.keys() & {"region", "latitude", "longitude"} and place != self.stored_place:
+            try:
+                instance.check_inside_kazakhstan()
+                instance.check_near_its_region()
+            except ValidationError as error:
+                if not hasattr(error, "error_dict"):  # outside Kazakhstan: City.clean says which coordinate
+                    advice = _("An Editor who finds the place right saves it in the city's form, not by import.")
+                    far = ValidationError({NON_FIELD_ERRORS: [error, ValidationError(advice, code="confirm_in_form")]})
+                    errors = far.update_error_dict(errors)
+        super().validate_instance(instance, errors, validate_unique)
 
 
 class ThemeResource(CuratedResource):

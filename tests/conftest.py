@@ -1,6 +1,7 @@
 import csv
 import importlib
 import io
+import json
 import time
 from datetime import timedelta
 from decimal import Decimal
@@ -69,6 +70,19 @@ def make_city(name="Almaty", region=None, latitude="43.238949", longitude="76.88
     return City.objects.create(
         name=name, region=region, latitude=Decimal(latitude), longitude=Decimal(longitude), **fields
     )
+
+
+def geojson_point(longitude, latitude):
+    """The city map's point as django-leaflet's PointField reads it (the hidden "location" input): GeoJSON."""
+    return json.dumps({"type": "Point", "coordinates": [longitude, latitude]})
+
+
+def placed_on_the_map(latitude, longitude):
+    """What the city map's script (static/admin-caiss/city-map.js) writes when the map is clicked or the marker dragged
+    to this point: the latitude and longitude inputs, six decimals, and the hidden GeoJSON point with the same numbers.
+    Changes for submit_form."""
+    latitude, longitude = f"{latitude:.6f}", f"{longitude:.6f}"
+    return {"latitude": latitude, "longitude": longitude, "location": geojson_point(float(longitude), float(latitude))}
 
 
 def make_theme(name="Ecology", **fields):

@@ -12,6 +12,7 @@ from activism.models import Author, BlogPost, City, Initiative, PublicationStatu
 from .conftest import (
     change_url,
     form_errors,
+    geojson_point,
     image_upload,
     make_author,
     make_city,
@@ -19,6 +20,7 @@ from .conftest import (
     make_post,
     make_region,
     make_theme,
+    placed_on_the_map,
     read_form,
     run_action,
     submit_form,
@@ -27,10 +29,6 @@ from .conftest import (
 pytestmark = pytest.mark.django_db
 
 CITY_ADD = reverse("admin:activism_city_add")
-
-
-def geojson_point(longitude, latitude):
-    return json.dumps({"type": "Point", "coordinates": [longitude, latitude]})
 
 
 def new_city(region, **changes):
@@ -105,6 +103,16 @@ def test_a_city_is_placed_by_clicking_the_map(admin_client):
     assert city.longitude == Decimal("71.366667")
 
 
+def test_a_city_is_placed_with_what_the_map_script_writes(admin_client):
+    """A click writes the point, and the same six decimals into the latitude and longitude inputs (see
+    tests/test_city_browser.py)."""
+    region = make_region("Jambyl")
+    response = submit_form(admin_client, CITY_ADD, new_city(region, **placed_on_the_map(42.9, 71.366667)))
+    assert response.status_code == 302, form_errors(response)
+    city = City.objects.get(slug="taraz")
+    assert (city.latitude, city.longitude) == (Decimal("42.900000"), Decimal("71.366667"))
+
+
 def test_typing_coordinates_still_works(admin_client):
     region = make_region("Jambyl")
     response = submit_form(admin_client, CITY_ADD, new_city(region, latitude="42.9", longitude="71.37"))
@@ -123,9 +131,13 @@ def test_dragging_the_marker_of_an_existing_city_moves_it(admin_client):
 def test_the_city_change_page_shows_the_map_widget_at_the_stored_position(admin_client):
     city = make_city("Taraz", make_region("Jambyl"), "42.9", "71.37")
     response = admin_client.get(change_url(city))
-    assert "leaflet/leaflet.js" in response.content.decode()
+    content = response.content.decode()
+    assert "leaflet/leaflet.js" in content
+    assert "admin-caiss/city-map.js" in content
     _action, data, _names = read_form(response)
-    assert json.loads(data["location"][0])["coordinates"] == [71.37, 42.9]
+    assert json.loads(data["location"][0]) == {"type": "Point", "coordinates": [71.37, 42.9]}
+    # The map script places the marker where these inputs say.
+    assert (data["latitude"], data["longitude"]) == (["42.900000"], ["71.370000"])
 
 
 @pytest.mark.parametrize(
@@ -136,6 +148,8 @@ def test_the_city_change_page_shows_the_map_widget_at_the_stored_position(admin_
         ({"latitude": "not a number", "longitude": "71"}, "latitude"),
         ({"location": geojson_point(250, 42)}, "location"),
         ({"location": "{not geojson"}, "location"),
+        ({"location": '{"type": "LineString", "coordinates": [[71, 42], [72, 43]]}'}, "location"),
+        ({"location": '{"type": "Point", "coordinates": []}'}, "location"),
         ({}, "latitude"),
     ],
 )
@@ -144,6 +158,25 @@ def test_bad_coordinates_get_a_form_error_not_a_500(admin_client, changes, field
     assert response.status_code == 200
     assert field in form_errors(response)
     assert not City.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("point", "message"),
+    [
+        (geojson_point(250, 42), "This point is outside the valid range of coordinates."),
+        ('{"type": "Point", "coordinates": []}', "The map's point could not be read"),
+        ("{not geojson", "The map's point could not be read"),
+        ('{"type": "LineString", "coordinates": [[71, 42], [72, 43]]}', "The map can hold one point only"),
+    ],
+)
+def test_a_bad_point_from_the_map_is_explained_on_the_map(admin_client, point, message):
+    city = make_city("Taraz", make_region("Jambyl"), "42.9", "71.37")
+    response = submit_form(admin_client, change_url(city), {"location": point})
+    assert response.status_code == 200
+    assert message in " ".join(form_errors(response)["location"])
+    assert set(form_errors(response)) == {"location"}  # the typed numbers are fine: one reason, on the map
+    city.refresh_from_db()
+    assert (city.latitude, city.longitude) == (Decimal("42.9"), Decimal("71.37"))
 
 
 def test_a_duplicate_slug_gets_a_form_error(admin_client):

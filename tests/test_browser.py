@@ -327,30 +327,6 @@ def test_a_researcher_logs_in_with_a_code_from_the_authenticator_app(live_server
     assert page.errors == [], page.errors  # the login pages keep to the Content-Security-Policy too
 
 
-def test_a_researcher_places_a_new_city_by_clicking_the_admin_map(live_server, researcher, browser_page):
-    page = browser_page
-    log_in_to_the_admin(page, live_server, researcher)
-    page.goto(live_server.url + reverse("admin:activism_city_add"))
-
-    page.fill("#id_name_en", "Taraz")
-    page.click("#id_region + .select2 .select2-selection")
-    page.keyboard.type("Jamb")
-    page.locator(".select2-results__option", has_text="Jambyl").click()
-
-    page.click(".leaflet-draw-draw-marker")
-    map_box = page.locator(".leaflet-container").bounding_box()
-    page.mouse.click(map_box["x"] + map_box["width"] / 2, map_box["y"] + map_box["height"] / 2)
-    assert '"Point"' in page.locator("textarea#id_location").input_value()
-
-    page.click("input[name=_continue]")
-    page.locator(".messagelist .success").wait_for()
-    assert page.locator("#id_slug").input_value() == "taraz"
-    # The map opens centred on Kazakhstan (48, 67.5); the click in its middle lands close to that centre.
-    assert abs(float(page.locator("#id_latitude").input_value()) - 48.0) < 1.5
-    assert abs(float(page.locator("#id_longitude").input_value()) - 67.5) < 1.5
-    assert page.errors == [], page.errors
-
-
 @pytest.fixture
 def another_site():
     """Another website, on 127.0.0.1 (the live server is on localhost: another origin), whose page frames the address

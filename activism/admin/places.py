@@ -48,6 +48,18 @@ class CityAdmin(SpreadsheetImportExportMixin, CuratedAdmin):
     autocomplete_fields = ["region"]
     prepopulated_fields = {"slug": ["name"]}
 
+    def get_fields(self, request, obj=None):
+        fields = super().get_fields(request, obj)
+        if not City.can_confirm_far_place(request.user):
+            # Only an Editor confirms a city far from its region's centre; the form checks it again on saving.
+            fields = [field for field in fields if field != "confirm_far_place"]
+        return fields
+
+    def get_form(self, request, obj=None, **kwargs):
+        form = super().get_form(request, obj, **kwargs)
+        form.user = request.user
+        return form
+
 
 @admin.register(Theme)
 class ThemeAdmin(SpreadsheetExportMixin, CuratedAdmin):

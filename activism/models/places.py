@@ -1,13 +1,43 @@
 import math
 from dataclasses import dataclass
+from decimal import Decimal
 
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from .shared import LATITUDE_RANGE, LATITUDE_VALIDATORS, LONGITUDE_RANGE, LONGITUDE_VALIDATORS, CuratedRecord
+from .shared import (
+    EDITOR_GROUP,
+    LATITUDE_RANGE,
+    LATITUDE_VALIDATORS,
+    LONGITUDE_RANGE,
+    LONGITUDE_VALIDATORS,
+    CuratedRecord,
+)
+
+# Kazakhstan's extent, generously: the country reaches from about 40.6° to 55.4° north and from 46.5° to 87.3° east;
+# half a degree more on each side keeps every real place in. A city outside is a slip (latitude and longitude
+# swapped, a minus sign, a digit dropped) or a place in another country, and is refused.
+KAZAKHSTAN_LATITUDES = (Decimal("40"), Decimal("56"))
+KAZAKHSTAN_LONGITUDES = (Decimal("46"), Decimal("88"))
+# How far from its region's centre a city may lie before an Editor must confirm the place. The demo's cities are at
+# most 225 km from theirs (Temirtau, Karaganda Region), and the largest regions (Aktobe, Karaganda, Ulytau) reach
+# about 350 km from their centres; a point farther is most likely in the wrong region, as 44.96 N, 71.28 E is for
+# Kaskelen, Almaty Region (482 km from its centre, in Jambyl and Karaganda's steppe).
+PLAUSIBLE_DISTANCE_KM = 350
+EARTH_RADIUS_KM = 6371.0088  # the mean radius
+
+
+def distance_km(latitude, longitude, other_latitude, other_longitude):
+    """The distance between two points in kilometres, along the Earth's surface (the haversine formula)."""
+    lat1, lon1, lat2, lon2 = (
+        math.radians(float(value)) for value in (latitude, longitude, other_latitude, other_longitude)
+    )
+    half_chord = math.sin((lat2 - lat1) / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(half_chord))
 
 
 def all_initiatives():
@@ -223,6 +253,69 @@ class City(CuratedRecord):
 
     def get_absolute_url(self):
         return reverse("activism:city-detail", args=[self.slug])
+
+    def clean(self):
+        super().clean()
+        self.check_inside_kazakhstan()
+
+    def check_inside_kazakhstan(self):
+        """Refuses a point outside Kazakhstan's extent, naming the coordinate that is out. Values that are not valid
+        coordinates at all are left to the fields' own checks."""
+        errors = {}
+        for field, valid, (low, high), message in [
+            (
+                "latitude",
+                LATITUDE_RANGE,
+                KAZAKHSTAN_LATITUDES,
+                _("%(value)s° north is outside Kazakhstan, which lies between %(low)s° and %(high)s° north."),
+            ),
+            (
+                "longitude",
+                LONGITUDE_RANGE,
+                KAZAKHSTAN_LONGITUDES,
+                _("%(value)s° east is outside Kazakhstan, which lies between %(low)s° and %(high)s° east."),
+            ),
+        ]:
+            value = getattr(self, field)
+            if not isinstance(value, Decimal) or not value.is_finite() or not valid[0] <= value <= valid[1]:
+                continue  # not a coordinate at all: the field's own check says so
+            if not low <= value <= high:
+                hint = _("Check the number, and that latitude and longitude are not swapped.")
+                errors[field] = ValidationError(
+                    f"{message} {hint}",
+                    code="outside_kazakhstan",
+                    params={"value": format(value.normalize(), "f"), "low": low, "high": high},
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    def distance_from_region_centre(self):
+        """How far the city is from its region's centre, in kilometres; None when either has no position."""
+        region = self.region if self.region_id else None
+        if region is None or region.latitude is None or region.longitude is None:
+            return None
+        if not all(isinstance(value, Decimal) and value.is_finite() for value in (self.latitude, self.longitude)):
+            return None
+        return distance_km(self.latitude, self.longitude, region.latitude, region.longitude)
+
+    def check_near_its_region(self):
+        """Refuses a point farther from its region's centre than PLAUSIBLE_DISTANCE_KM (likely the wrong region or a
+        slip). A region without a centre is not checked. An Editor may confirm such a place (CityAdminForm)."""
+        distance = self.distance_from_region_centre()
+        if distance is not None and distance > PLAUSIBLE_DISTANCE_KM:
+            raise ValidationError(
+                _(
+                    "This point is %(distance)s km from the centre of %(region)s; a city is rarely more than "
+                    "%(limit)s km from its region's centre. Check the point and the region."
+                ),
+                code="far_from_region",
+                params={"distance": round(distance), "region": self.region, "limit": PLAUSIBLE_DISTANCE_KM},
+            )
+
+    @staticmethod
+    def can_confirm_far_place(user):
+        """Only an Editor (or a superuser) confirms a city placed far from its region's centre."""
+        return user.is_authenticated and (user.is_superuser or user.groups.filter(name=EDITOR_GROUP).exists())
 
     @property
     def is_its_own_region(self):
