@@ -34,6 +34,7 @@ from ..forms import (
     CuratedListFormSet,
     CuratedRecordForm,
     PublishedRecordForm,
+    SendBackForm,
     SpreadsheetImportForm,
 )
 from ..images import picture
@@ -232,6 +233,8 @@ class WorkflowAdmin(CuratedAdmin):
 
     form = PublishedRecordForm
     actions = ["submit_for_review", "publish", "archive", "return_to_draft"]
+    # The review's notice and its "Send back with a note" button (admin/activism/review_*.html).
+    change_form_template = "admin/activism/workflow_change_form.html"
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
@@ -264,7 +267,10 @@ class WorkflowAdmin(CuratedAdmin):
                 with reversion.create_revision():
                     reversion.set_user(request.user)
                     reversion.set_comment(str(done_message))
-                    moved += record.move_to(status, request.user)
+                    if record.move_to(status, request.user):
+                        moved += 1
+                        if status == PublicationStatus.PUBLISHED:
+                            record.tell_published(request.user, request.build_absolute_uri(record.get_absolute_url()))
             except ValidationError as error:
                 refused.append(_("“%(record)s”: %(reason)s") % {"record": record, "reason": " ".join(error.messages)})
         skipped = len(queryset) - moved - len(refused)
@@ -311,6 +317,60 @@ class WorkflowAdmin(CuratedAdmin):
     @admin.action(description=_("Return the selected records to draft"), permissions=["publish"])
     def return_to_draft(self, request, queryset):
         self.move_selected(request, queryset, PublicationStatus.DRAFT, _("returned to draft"))
+
+    # The review: who submitted a record and when, an editor's note when sending it back, e-mails to the submitter.
+
+    def save_model(self, request, obj, form, change):
+        moved = "publication_status" in form.changed_data
+        if moved and obj.publication_status == PublicationStatus.REVIEW:
+            obj.mark_submitted(request.user)
+        super().save_model(request, obj, form, change)
+        if moved and obj.publication_status == PublicationStatus.PUBLISHED:
+            obj.tell_published(request.user, request.build_absolute_uri(obj.get_absolute_url()))
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.publication_status == PublicationStatus.REVIEW and obj.can_publish(request.user):
+            opts = self.opts
+            context["send_back_url"] = reverse(
+                f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_send_back", args=[quote(obj.pk)]
+            )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.send_back_view)
+        name = f"{self.opts.app_label}_{self.opts.model_name}_send_back"
+        return [path("<path:object_id>/send-back/", view, name=name), *super().get_urls()]
+
+    def send_back_view(self, request, object_id):
+        """An editor returns a record in review to draft with a note for its author (PublishedRecord.send_back)."""
+        if not self.has_publish_permission(request):
+            raise PermissionDenied
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
+        opts = self.opts
+        change_url = reverse(f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change", args=[quote(obj.pk)])
+        if obj.publication_status != PublicationStatus.REVIEW:
+            self.message_user(request, _("This record is not in review: nothing to send back."), messages.ERROR)
+            return redirect(change_url)
+        form = SendBackForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            note = form.cleaned_data["note"]
+            with transaction.atomic(), reversion.create_revision():
+                reversion.set_user(request.user)
+                reversion.set_comment(_("Sent back to draft: %(note)s") % {"note": note})
+                obj.send_back(request.user, note, request.build_absolute_uri(change_url))
+            self.message_user(request, _("“%(record)s” was sent back to draft with your note.") % {"record": obj})
+            return redirect(change_url)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Send “%(record)s” back to draft") % {"record": obj},
+            "opts": opts,
+            "original": obj,
+            "form": form,
+            "change_url": change_url,
+        }
+        return TemplateResponse(request, "admin/activism/send_back.html", context)
 
 
 class UnknownFiltersExportMixin:

@@ -1,0 +1,189 @@
+"""The review desk on the admin index, who submitted a record and when, sending a record back with a note, and the
+e-mails to the submitter: as a Researcher and an Editor use them."""
+
+import pytest
+from django.contrib.auth.models import User
+from django.core import mail
+from django.urls import reverse
+from reversion.models import Version
+
+from activism.models import Initiative, PublicationStatus
+
+from .conftest import (
+    change_url,
+    committing,
+    make_event,
+    make_initiative,
+    make_post,
+    run_action,
+    save_through_admin,
+    submit_form,
+)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def researcher_committing(researcher, django_capture_on_commit_callbacks):
+    return committing(researcher, django_capture_on_commit_callbacks)
+
+
+@pytest.fixture
+def editor_committing(editor, django_capture_on_commit_callbacks):
+    return committing(editor, django_capture_on_commit_callbacks)
+
+
+def send_back_url(record):
+    return reverse(f"admin:activism_{record._meta.model_name}_send_back", args=[record.pk])
+
+
+def submitted(client, record):
+    """The record submitted for review with the Submit action, by whoever the client is logged in as."""
+    response = run_action(client, type(record), "submit_for_review", [record])
+    assert response.status_code == 302
+    record.refresh_from_db()
+    assert record.publication_status == PublicationStatus.REVIEW
+    return record
+
+
+# Who submitted what and when
+
+
+def test_the_submit_action_notes_who_submitted_and_when(researcher):
+    draft = make_initiative("Clean Air Now", published=False)
+    submitted(researcher, draft)
+    assert draft.submitted_by.username == "researcher"
+    assert draft.submitted_at is not None
+
+
+def test_the_change_form_notes_who_submitted_and_when(researcher):
+    post = make_post("Field notes", published=False)
+    save_through_admin(researcher, post, publication_status="review")
+    post.refresh_from_db()
+    assert post.submitted_by.username == "researcher"
+    assert post.submitted_at is not None
+    # Saving again without moving it leaves the submission as it was.
+    first = post.submitted_at
+    save_through_admin(researcher, post, title_en="Field notes, revised")
+    post.refresh_from_db()
+    assert post.submitted_at == first
+
+
+# Sending back with a note
+
+
+def test_an_editor_sends_a_record_back_with_a_note(researcher, editor_committing):
+    draft = make_initiative("Clean Air Now", published=False)
+    submitted(researcher, draft)
+    page = editor_committing.get(change_url(draft))
+    assert send_back_url(draft) in page.content.decode()
+
+    refused = submit_form(editor_committing, send_back_url(draft), {"note": "  "}, form_id="send-back-form")
+    assert refused.status_code == 200
+    assert refused.context["form"].errors["note"]
+    draft.refresh_from_db()
+    assert draft.publication_status == PublicationStatus.REVIEW
+    assert mail.outbox == []
+
+    note = "Add a source for the 2021 protest, and the Kazakh summary."
+    response = submit_form(editor_committing, send_back_url(draft), {"note": note}, form_id="send-back-form")
+    assert response.status_code == 302
+    assert response.url == change_url(draft)
+    draft.refresh_from_db()
+    assert draft.publication_status == PublicationStatus.DRAFT
+    assert draft.review_note == note
+
+    # The researcher sees the note on the record's page, and its history keeps it with the editor's name.
+    assert note in researcher.get(change_url(draft)).content.decode()
+    latest = Version.objects.get_for_object(draft).first()
+    assert latest.revision.user.username == "editor"
+    assert note in latest.revision.comment
+    history = researcher.get(reverse("admin:activism_initiative_history", args=[draft.pk]))
+    assert note in history.content.decode()
+
+    # And hears by e-mail, with a link to the record.
+    [message] = mail.outbox
+    assert message.to == ["researcher@example.org"]
+    assert "Clean Air Now" in message.subject
+    assert note in message.body
+    assert change_url(draft) in message.body
+
+    # Submitting again clears the note.
+    submitted(researcher, draft)
+    assert draft.review_note == ""
+    assert note not in researcher.get(change_url(draft)).content.decode()
+
+
+def test_only_a_record_in_review_is_sent_back_and_only_by_an_editor(researcher, editor):
+    draft = make_initiative("Clean Air Now", published=False)
+    assert send_back_url(draft) not in editor.get(change_url(draft)).content.decode()
+    refused = editor.get(send_back_url(draft))
+    assert refused.status_code == 302
+    submitted(researcher, draft)
+    assert send_back_url(draft) not in researcher.get(change_url(draft)).content.decode()
+    assert researcher.get(send_back_url(draft)).status_code == 403
+    assert researcher.post(send_back_url(draft), {"note": "Mine"}).status_code == 403
+    draft.refresh_from_db()
+    assert draft.publication_status == PublicationStatus.REVIEW
+
+
+def test_an_event_and_a_post_are_sent_back_too(researcher, editor):
+    event = make_event("Picket at the akimat", published=False)
+    post = make_post("Field notes", published=False)
+    for record in [event, post]:
+        submitted(researcher, record)
+        response = submit_form(editor, send_back_url(record), {"note": "Check the date."}, form_id="send-back-form")
+        assert response.status_code == 302
+        record.refresh_from_db()
+        assert (record.publication_status, record.review_note) == (PublicationStatus.DRAFT, "Check the date.")
+
+
+# E-mails on publishing
+
+
+def test_the_submitter_hears_when_the_record_is_published(researcher, editor_committing):
+    draft = make_initiative("Clean Air Now", published=False)
+    submitted(researcher, draft)
+    response = run_action(editor_committing, Initiative, "publish", [draft])
+    assert response.status_code == 302
+    [message] = mail.outbox
+    assert message.to == ["researcher@example.org"]
+    assert "Clean Air Now" in message.subject
+    assert f"http://testserver{draft.get_absolute_url()}" in message.body
+
+
+def test_the_submitter_hears_when_the_change_form_publishes(researcher, editor_committing):
+    post = make_post("Field notes", published=False)
+    submitted(researcher, post)
+    save_through_admin(editor_committing, post, publication_status="published")
+    [message] = mail.outbox
+    assert message.to == ["researcher@example.org"]
+    assert f"http://testserver{post.get_absolute_url()}" in message.body
+
+
+def test_no_e_mail_when_the_editor_publishes_their_own_record(editor_committing):
+    draft = make_initiative("Clean Air Now", published=False)
+    submitted(editor_committing, draft)
+    run_action(editor_committing, Initiative, "publish", [draft])
+    draft.refresh_from_db()
+    assert draft.publication_status == PublicationStatus.PUBLISHED
+    assert mail.outbox == []
+
+
+def test_no_e_mail_when_review_emails_are_off_or_the_submitter_has_no_address(settings, researcher, editor_committing):
+    first = make_initiative("Clean Air Now", published=False)
+    second = make_initiative("Green Steppe", published=False)
+    for record in [first, second]:
+        submitted(researcher, record)
+    settings.REVIEW_EMAILS = False
+    run_action(editor_committing, Initiative, "publish", [first])
+    submit_form(editor_committing, send_back_url(second), {"note": "Sources?"}, form_id="send-back-form")
+    assert mail.outbox == []
+
+    settings.REVIEW_EMAILS = True
+    User.objects.filter(username="researcher").update(email="")
+    submitted(researcher, second)
+    run_action(editor_committing, Initiative, "publish", [second])
+    second.refresh_from_db()
+    assert second.publication_status == PublicationStatus.PUBLISHED
+    assert mail.outbox == []
