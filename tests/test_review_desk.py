@@ -1,13 +1,19 @@
 """The review desk on the admin index, who submitted a record and when, sending a record back with a note, and the
 e-mails to the submitter: as a Researcher and an Editor use them."""
 
+import html
+import re
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import User
+from django.contrib.contenttypes.models import ContentType
 from django.core import mail
 from django.urls import reverse
+from django.utils import timezone
 from reversion.models import Version
 
-from activism.models import Initiative, PublicationStatus
+from activism.models import Initiative, PendingChange, PublicationStatus, Suggestion
 
 from .conftest import (
     change_url,
@@ -187,3 +193,141 @@ def test_no_e_mail_when_review_emails_are_off_or_the_submitter_has_no_address(se
     second.refresh_from_db()
     assert second.publication_status == PublicationStatus.PUBLISHED
     assert mail.outbox == []
+
+
+# The desk on the admin index
+
+DESK_SECTION = re.compile(
+    r'<section class="module desk-section" id="desk-(?P<key>[a-z]+)">(?P<body>.*?)</section>', re.S
+)
+DESK_LINE = re.compile(
+    r'<a href="(?P<url>[^"]+)" class="desk-count-link">(?P<label>[^<]+?)\s*<span class="desk-count">\((?P<count>\d+)\)'
+)
+
+
+def desk(client):
+    """The desk on the admin index as a person reads it: {section: {line: (link, count)}}, and the page's text."""
+    page = client.get(reverse("admin:index"))
+    assert page.status_code == 200
+    content = page.content.decode()
+    sections = {
+        section["key"]: {
+            html.unescape(line["label"]).strip(): (html.unescape(line["url"]), int(line["count"]))
+            for line in DESK_LINE.finditer(section["body"])
+        }
+        for section in DESK_SECTION.finditer(content)
+    }
+    return sections, content
+
+
+def desk_section(content, key):
+    return {section["key"]: section["body"] for section in DESK_SECTION.finditer(content)}[key]
+
+
+def check_every_line(client, sections, expected):
+    """The desk shows exactly the expected lines, each counting its records, and each link opens the admin list of
+    exactly those records."""
+    assert {key: set(lines) for key, lines in sections.items()} == {key: set(lines) for key, lines in expected.items()}
+    for key, lines in sections.items():
+        for label, (url, count) in lines.items():
+            response = client.get(url)
+            assert response.status_code == 200, url
+            changelist = response.context["cl"]
+            shown = {str(record) for record in changelist.result_list}
+            assert (shown, changelist.result_count) == (expected[key][label], count), (key, label, url)
+
+
+def translated(**fields):
+    """A record's name and summary in Kazakh and Russian too, checked a month ago: nothing for the desk to flag."""
+    return {
+        "name_kk": "Атауы",
+        "name_ru": "Название",
+        "summary_kk": "Қысқаша.",
+        "summary_ru": "Кратко.",
+        "last_verified": timezone.localdate() - timedelta(days=30),
+        **fields,
+    }
+
+
+def open_change(record, user, status=PendingChange.Status.PENDING, note=""):
+    """A change of a published record waiting for review (or sent back), as the pending changes' capture keeps it."""
+    return PendingChange.objects.create(
+        content_type=ContentType.objects.get_for_model(record),
+        object_id=str(record.pk),
+        object_repr=str(record),
+        submitted_by=user,
+        submitted_at=timezone.now(),
+        status=status,
+        note=note,
+    )
+
+
+def test_a_researchers_desk(researcher, editor):
+    mine = make_initiative("My Draft", published=False, **translated())
+    save_through_admin(researcher, mine, summary_en="Mine, saved.")
+    theirs = make_initiative("Their Draft", published=False, **translated())
+    save_through_admin(editor, theirs, summary_en="Theirs, saved.")
+    returned = make_initiative("Returned", published=False, **translated())
+    submitted(researcher, returned)
+    note = "Which year did it start?"
+    submit_form(editor, send_back_url(returned), {"note": note}, form_id="send-back-form")
+    make_initiative("Old Record", **translated(last_verified=timezone.localdate() - timedelta(days=400)))
+    make_initiative("English Only", **translated(name_kk="", summary_ru=""))
+    make_post("Notes in English")
+    live = make_initiative("Live Record", **translated())
+    change_note = "The new date needs a source."
+    open_change(live, User.objects.get(username="researcher"), PendingChange.Status.SENT_BACK, change_note)
+    suggestion = Suggestion.objects.create(text="A new group in Shymkent")
+
+    sections, content = desk(researcher)
+    check_every_line(
+        researcher,
+        sections,
+        {
+            "drafts": {
+                "Initiatives: drafts I saved": {"My Draft", "Returned"},
+                "Initiatives: sent back to me": {"Returned"},
+                "Initiatives: changes sent back to me": {"Live Record"},
+            },
+            "stale": {"Initiatives": {"Old Record"}},
+            "languages": {"Initiatives": {"English Only"}, "Blog posts": {"Notes in English"}},
+            "suggestions": {"Suggestions": {str(suggestion)}},
+        },
+    )
+    assert 'id="desk-review"' not in content  # a researcher reviews nothing
+    assert note in content and change_note in content  # the reviewers' notes, where the researcher works
+
+
+def test_an_editors_desk(researcher, editor):
+    first = make_initiative("First Submitted", published=False, **translated())
+    second = make_initiative("Second Submitted", published=False, **translated())
+    event = make_event("Picket at the akimat", published=False, summary_kk="Пикет.", summary_ru="Пикет.")
+    for record in [first, second, event]:
+        submitted(researcher, record)
+    make_initiative("Still a Draft", published=False, **translated())
+    live = make_initiative("Live Record", **translated())
+    open_change(live, User.objects.get(username="researcher"))
+    handled = make_initiative("Handled Change", **translated())
+    open_change(handled, User.objects.get(username="researcher"), PendingChange.Status.APPROVED)  # done with
+
+    sections, content = desk(editor)
+    check_every_line(
+        editor,
+        sections,
+        {
+            "review": {
+                "Initiatives: submitted for review": {"First Submitted", "Second Submitted"},
+                "Events: submitted for review": {"Picket at the akimat"},
+                "Initiatives: changes awaiting review": {"Live Record"},
+            },
+            "drafts": {},
+            "stale": {},
+            "languages": {"Events": {"Picket at the akimat"}},
+            "suggestions": {},
+        },
+    )
+    body = desk_section(content, "review")
+    assert "researcher" in body  # who submitted, and when
+    assert change_url(first) in body
+    assert "Nothing awaits your review." not in body
+    assert "You have no drafts." in desk_section(content, "drafts")
