@@ -6,6 +6,7 @@ import re
 from datetime import timedelta
 
 import pytest
+import reversion
 from django.contrib.auth.models import User
 from django.contrib.contenttypes.models import ContentType
 from django.core import mail
@@ -331,3 +332,86 @@ def test_an_editors_desk(researcher, editor):
     assert change_url(first) in body
     assert "Nothing awaits your review." not in body
     assert "You have no drafts." in desk_section(content, "drafts")
+
+
+# The missing languages: a list filter and a list column
+
+
+def test_the_lists_filter_and_show_the_missing_languages(editor):
+    make_initiative("Complete", **translated())
+    make_initiative("No Kazakh", **translated(summary_kk=""))
+    make_initiative("No Russian", **translated(name_ru=""))
+    make_initiative("English Only")
+    url = reverse("admin:activism_initiative_changelist")
+    for value, expected in [
+        ("kk", {"No Kazakh", "English Only"}),
+        ("ru", {"No Russian", "English Only"}),
+        ("any", {"No Kazakh", "No Russian", "English Only"}),
+        ("fr", set()),  # typed into the address: no such choice
+    ]:
+        response = editor.get(url, {"missing": value})
+        assert response.status_code == 200
+        assert {str(record) for record in response.context["cl"].result_list} == expected, value
+
+    content = editor.get(url).content.decode()
+    row = r'<a href="[^"]+">([^<]+)</a></th>.*?<td class="field-missing_languages">([^<]*)</td>'
+    cells = dict(re.findall(row, content))
+    assert cells == {"Complete": "—", "No Kazakh": "kk", "No Russian": "ru", "English Only": "kk, ru"}
+
+
+def test_events_and_posts_missing_a_language(editor):
+    make_event("Picket", summary_kk="Пикет.", summary_ru="Пикет.", title_kk="Пикет", title_ru="Пикет")
+    make_event("Untranslated march")
+    make_post("Notes", title_kk="Жазбалар", title_ru="Заметки", lead_kk="Кіріспе.", lead_ru="Вступление.")
+    make_post("English notes")
+    for model, expected in [("event", "Untranslated march"), ("blogpost", "English notes")]:
+        response = editor.get(reverse(f"admin:activism_{model}_changelist"), {"missing": "any"})
+        assert [str(record) for record in response.context["cl"].result_list] == [expected]
+        assert 'class="field-missing_languages">kk, ru<' in response.content.decode()
+
+
+# The desk's queries
+
+DESK_QUERIES = 44  # two a line at most (a count and the latest few), and the session
+
+
+def desk_data(count, editor_user, researcher_user):
+    """`count` records of each kind the desk counts: in review, drafts the editor saved, sent back to the researcher,
+    changes awaiting review and sent back, initiatives not verified, records missing a language, suggestions."""
+    for number in range(count):
+        for status, submitter, note in [
+            (PublicationStatus.REVIEW, researcher_user, ""),
+            (PublicationStatus.DRAFT, researcher_user, "Sources, please."),
+        ]:
+            records = [
+                make_initiative(f"Initiative {status} {number}", published=False),
+                make_event(f"Event {status} {number}", published=False),
+                make_post(f"Post {status} {number}", published=False),
+            ]
+            for record in records:
+                with reversion.create_revision():
+                    reversion.set_user(editor_user)
+                    record.publication_status = status
+                    record.submitted_by, record.submitted_at, record.review_note = submitter, timezone.now(), note
+                    record.save()
+        for record in [
+            make_initiative(f"Live initiative {number}"),
+            make_event(f"Live event {number}"),
+            make_post(f"Live post {number}"),
+        ]:
+            open_change(record, researcher_user)
+        for record in [make_initiative(f"Changed initiative {number}"), make_post(f"Changed post {number}")]:
+            open_change(record, researcher_user, PendingChange.Status.SENT_BACK, "Not yet.")
+        Suggestion.objects.create(text=f"Suggestion {number}")
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_the_desk_makes_a_fixed_number_of_queries(researcher, editor, count, django_assert_max_num_queries):
+    editor_user, researcher_user = User.objects.get(username="editor"), User.objects.get(username="researcher")
+    desk_data(count, editor_user, researcher_user)
+    for client in [editor, researcher]:
+        sections, _content = desk(client)  # the first visit fills the caches of permissions and content types
+        with django_assert_max_num_queries(DESK_QUERIES):
+            sections, _content = desk(client)
+        counts = [count for lines in sections.values() for _url, count in lines.values()]
+        assert counts and min(counts) >= count
