@@ -415,3 +415,16 @@ def test_the_desk_makes_a_fixed_number_of_queries(researcher, editor, count, dja
             sections, _content = desk(client)
         counts = [count for lines in sections.values() for _url, count in lines.values()]
         assert counts and min(counts) >= count
+
+
+def test_restoring_an_earlier_version_brings_back_no_old_note(researcher, editor):
+    draft = make_initiative("Clean Air Now", published=False)
+    submitted(researcher, draft)
+    submit_form(editor, send_back_url(draft), {"note": "Add a source."}, form_id="send-back-form")
+    noted = Version.objects.get_for_object(draft).first()
+    submitted(researcher, draft)
+    revision_url = reverse("admin:activism_initiative_revision", args=[draft.pk, noted.pk])
+    assert submit_form(editor, revision_url).status_code == 302
+    draft.refresh_from_db()
+    assert (draft.publication_status, draft.review_note) == (PublicationStatus.REVIEW, "")
+    assert draft.submitted_by.username == "researcher"

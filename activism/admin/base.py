@@ -49,8 +49,9 @@ from ..resources import (
 from ..tasks import preview_import_job, run_import_job
 
 # What restoring an earlier version leaves as it stands: the workflow state (bringing back old text is not publishing
-# or unpublishing it) and the version counter (the concurrent-edit check counts on it).
-KEPT_ON_RESTORE = ["publication_status", "version"]
+# or unpublishing it), who submitted the record and the reviewer's note (an old note does not come back with old text),
+# and the version counter (the concurrent-edit check counts on it).
+KEPT_ON_RESTORE = ["publication_status", "submitted_by", "submitted_at", "review_note", "version"]
 
 
 def image_preview(image, alt=""):
