@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from urllib.parse import urlencode
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import F
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -83,13 +84,16 @@ def records(model):
     return model.objects.defer(*getattr(model, "search_columns", [])).select_related("submitted_by")
 
 
-def record_item(model, note=False, detail=None):
+def record_item(model, note=False, detail=None, submission=True):
+    """A record of the line: who submitted it and when (unless `submission` is False), the reviewer's note if `note`,
+    and what `detail` says of it."""
+
     def item(record):
         return DeskItem(
             text=str(record),
             url=change_url(model, record.pk),
-            who=record.submitted_by,
-            when=record.submitted_at,
+            who=record.submitted_by if submission else None,
+            when=record.submitted_at if submission else None,
             note=record.review_note if note else "",
             detail=detail(record) if detail else "",
         )
@@ -120,13 +124,12 @@ def pending_item(model, review_page):
 
 
 def pending_changes(model):
-    return PendingChange.objects.filter(content_type__app_label=model._meta.app_label).filter(
-        content_type__model=model._meta.model_name
-    )
+    """The changes of the model's published records (ContentType keeps the model's row in its cache)."""
+    return PendingChange.objects.filter(content_type=ContentType.objects.get_for_model(model))
 
 
 def awaiting_review(user):
-    section = DeskSection("review", _("Awaiting my review"), _("Nothing awaits your review."), lines=[])
+    section = DeskSection("review", _("Awaiting my review"), _("Nothing awaits your review."))
     for model in WORKFLOW_MODELS:
         if not model.can_publish(user):
             continue
@@ -152,7 +155,7 @@ def awaiting_review(user):
 
 
 def my_drafts(user):
-    section = DeskSection("drafts", _("My drafts"), _("You have no drafts."), lines=[])
+    section = DeskSection("drafts", _("My drafts"), _("You have no drafts."))
     for model in WORKFLOW_MODELS:
         if not may_view(user, model):
             continue
@@ -163,7 +166,7 @@ def my_drafts(user):
                 _("%(records)s: drafts I saved") % {"records": name},
                 drafts.worked_on_by(user).order_by("-updated_at", "-pk"),
                 changelist_url(model, publication_status__exact=PublicationStatus.DRAFT, mine="1"),
-                record_item(model),
+                record_item(model, submission=False),
             )
         )
         section.lines.append(
@@ -186,11 +189,11 @@ def my_drafts(user):
 
 
 def not_verified(user):
-    section = DeskSection(
-        "stale", _("Not verified for 12 months"), _("Every initiative was verified in the last 12 months."), lines=[]
-    )
     if not may_view(user, Initiative):
         return None
+    section = DeskSection(
+        "stale", _("Not verified for 12 months"), _("Every initiative was verified in the last 12 months.")
+    )
     year_ago = timezone.localdate() - timedelta(days=365)
 
     def item(initiative):
@@ -213,7 +216,7 @@ def not_verified(user):
 
 def missing_language(user):
     section = DeskSection(
-        "languages", _("Missing Kazakh or Russian text"), _("Every record has its Kazakh and Russian text."), lines=[]
+        "languages", _("Missing Kazakh or Russian text"), _("Every record has its Kazakh and Russian text.")
     )
     for model in WORKFLOW_MODELS:
         if not may_view(user, model):
@@ -223,7 +226,7 @@ def missing_language(user):
                 model._meta.verbose_name_plural,
                 records(model).missing_language().order_by("-updated_at", "-pk"),
                 changelist_url(model, missing="any"),
-                record_item(model, detail=lambda record: ", ".join(record.missing_languages())),
+                record_item(model, detail=lambda record: ", ".join(record.missing_languages()), submission=False),
             )
         )
     return section
@@ -232,7 +235,7 @@ def missing_language(user):
 def new_suggestions(user):
     if not may_view(user, Suggestion):
         return None
-    section = DeskSection("suggestions", _("New public suggestions"), _("No new suggestions."), lines=[])
+    section = DeskSection("suggestions", _("New public suggestions"), _("No new suggestions."))
 
     def item(suggestion):
         return DeskItem(text=str(suggestion), url=change_url(Suggestion, suggestion.pk), when=suggestion.created_at)
