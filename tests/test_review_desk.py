@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from reversion.models import Version
 
-from activism.models import Initiative, PendingChange, PublicationStatus, Suggestion
+from activism.models import BlogPost, Event, Initiative, PendingChange, PublicationStatus, Suggestion
 
 from .conftest import (
     change_url,
@@ -22,6 +22,7 @@ from .conftest import (
     make_event,
     make_initiative,
     make_post,
+    queries_for,
     run_action,
     save_through_admin,
     submit_form,
@@ -428,3 +429,16 @@ def test_restoring_an_earlier_version_brings_back_no_old_note(researcher, editor
     draft.refresh_from_db()
     assert (draft.publication_status, draft.review_note) == (PublicationStatus.REVIEW, "")
     assert draft.submitted_by.username == "researcher"
+
+
+def test_the_list_of_records_in_review_says_who_submitted_them(researcher, editor):
+    for model, make in [(Initiative, make_initiative), (Event, make_event), (BlogPost, make_post)]:
+        url = reverse(f"admin:activism_{model._meta.model_name}_changelist") + "?publication_status__exact=review"
+        submitted(researcher, make(f"{model.__name__} 0", published=False))
+        queries = queries_for(editor, url)
+        for number in [1, 2]:
+            submitted(researcher, make(f"{model.__name__} {number}", published=False))
+        assert queries_for(editor, url) == queries, model  # who submitted each is read with the list
+        content = editor.get(url).content.decode()
+        assert len(re.findall(r'<td class="field-submitted_by[^"]*">researcher</td>', content)) == 3, model
+        assert "field-submitted_by" not in editor.get(url.split("?")[0]).content.decode()

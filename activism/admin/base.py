@@ -329,6 +329,24 @@ class WorkflowAdmin(CuratedAdmin):
         if moved and obj.publication_status == PublicationStatus.PUBLISHED:
             obj.tell_published(request.user, request.build_absolute_uri(obj.get_absolute_url()))
 
+    def lists_review(self, request):
+        return request.GET.get("publication_status__exact") == PublicationStatus.REVIEW
+
+    def get_list_display(self, request):
+        # The list of records in review says who submitted each and when.
+        list_display = super().get_list_display(request)
+        return [*list_display, "submitted_by", "submitted_at"] if self.lists_review(request) else list_display
+
+    def get_list_select_related(self, request):
+        select_related = super().get_list_select_related(request)
+        if not self.lists_review(request):
+            return select_related
+        if isinstance(select_related, bool):
+            # Named, as a nullable foreign key is left out of select_related() with no names.
+            names = {field.name for field in self.opts.fields if field.many_to_one}
+            select_related = [name for name in self.get_list_display(request) if name in names]
+        return [*select_related, "submitted_by"]
+
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None and obj.publication_status == PublicationStatus.REVIEW and obj.can_publish(request.user):
             opts = self.opts
