@@ -442,3 +442,29 @@ def test_the_list_of_records_in_review_says_who_submitted_them(researcher, edito
         content = editor.get(url).content.decode()
         assert len(re.findall(r'<td class="field-submitted_by[^"]*">researcher</td>', content)) == 3, model
         assert "field-submitted_by" not in editor.get(url.split("?")[0]).content.decode()
+
+
+def test_the_list_action_sends_the_selected_records_back_with_one_note(researcher, editor_committing):
+    first = make_initiative("First Submitted", published=False)
+    second = make_initiative("Second Submitted", published=False)
+    draft = make_initiative("Still a Draft", published=False)
+    for record in [first, second]:
+        submitted(researcher, record)
+    page = run_action(editor_committing, Initiative, "send_back_with_note", [first, second, draft])
+    assert page.status_code == 200
+    assert "Still a Draft" not in page.content.decode()  # only the records in review are sent back
+
+    refused = submit_form(editor_committing, None, {"note": ""}, form_id="send-back-form", page=page)
+    assert refused.status_code == 200 and refused.context["form"].errors["note"]
+    note = "Each needs a second source."
+    response = submit_form(editor_committing, None, {"note": note}, form_id="send-back-form", page=refused)
+    assert response.status_code == 302
+    for record in [first, second]:
+        record.refresh_from_db()
+        assert (record.publication_status, record.review_note) == (PublicationStatus.DRAFT, note)
+        assert note in Version.objects.get_for_object(record).first().revision.comment
+    draft.refresh_from_db()
+    assert draft.review_note == ""
+    assert len(mail.outbox) == 2
+    actions = researcher.get(reverse("admin:activism_initiative_changelist")).content.decode()
+    assert "send_back_with_note" not in actions  # an Editor's action only

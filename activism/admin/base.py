@@ -4,6 +4,7 @@ from itertools import groupby
 import reversion
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.admin.views.main import ERROR_FLAG
@@ -233,7 +234,7 @@ class WorkflowAdmin(CuratedAdmin):
     delete what the public has seen. Enforced here on the server, whatever the request."""
 
     form = PublishedRecordForm
-    actions = ["submit_for_review", "publish", "archive", "return_to_draft"]
+    actions = ["submit_for_review", "publish", "archive", "return_to_draft", "send_back_with_note"]
     # The review's notice and its "Send back with a note" button (admin/activism/review_*.html).
     change_form_template = "admin/activism/workflow_change_form.html"
 
@@ -374,11 +375,7 @@ class WorkflowAdmin(CuratedAdmin):
             return redirect(change_url)
         form = SendBackForm(request.POST or None)
         if request.method == "POST" and form.is_valid():
-            note = form.cleaned_data["note"]
-            with transaction.atomic(), reversion.create_revision():
-                reversion.set_user(request.user)
-                reversion.set_comment(_("Sent back to draft: %(note)s") % {"note": note})
-                obj.send_back(request.user, note, request.build_absolute_uri(change_url))
+            self.send_back_record(request, obj, form.cleaned_data["note"])
             self.message_user(request, _("“%(record)s” was sent back to draft with your note.") % {"record": obj})
             return redirect(change_url)
         context = {
@@ -388,6 +385,52 @@ class WorkflowAdmin(CuratedAdmin):
             "original": obj,
             "form": form,
             "change_url": change_url,
+        }
+        return TemplateResponse(request, "admin/activism/send_back.html", context)
+
+    def send_back_record(self, request, record, note):
+        """Send the record back with the note, its history noting it (see send_back_view); returns whether it moved."""
+        opts = self.opts
+        change_url = reverse(
+            f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change", args=[quote(record.pk)]
+        )
+        with transaction.atomic(), reversion.create_revision():
+            reversion.set_user(request.user)
+            reversion.set_comment(_("Sent back to draft: %(note)s") % {"note": note})
+            return record.send_back(request.user, note, request.build_absolute_uri(change_url))
+
+    @admin.action(description=_("Send the selected records back to draft with a note"), permissions=["publish"])
+    def send_back_with_note(self, request, queryset):
+        """The records in review among those selected, one note for all: a page asks for it, then sends them back."""
+        in_review = list(queryset.filter(publication_status=PublicationStatus.REVIEW).select_related("submitted_by"))
+        if not in_review:
+            self.message_user(
+                request, _("None of the selected records is in review: nothing to send back."), messages.WARNING
+            )
+            return None
+        form = SendBackForm(request.POST if "note" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            note = form.cleaned_data["note"]
+            count = sum(self.send_back_record(request, record, note) for record in in_review)
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d record was sent back to draft with your note.",
+                    "%(count)d records were sent back to draft with your note.",
+                    count,
+                )
+                % {"count": count},
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Send the selected records back to draft"),
+            "opts": self.opts,
+            "records": in_review,
+            "form": form,
+            "action": "send_back_with_note",
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "change_url": reverse(f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_changelist"),
         }
         return TemplateResponse(request, "admin/activism/send_back.html", context)
 
