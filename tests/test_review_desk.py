@@ -468,3 +468,12 @@ def test_the_list_action_sends_the_selected_records_back_with_one_note(researche
     assert len(mail.outbox) == 2
     actions = researcher.get(reverse("admin:activism_initiative_changelist")).content.decode()
     assert "send_back_with_note" not in actions  # an Editor's action only
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_the_desk_in_kazakh_and_russian(editor, language):
+    make_initiative("English Only")
+    page = editor.get(reverse("admin:index"), HTTP_ACCEPT_LANGUAGE=language)
+    assert page.status_code == 200
+    assert page.headers["Content-Language"] == language
+    assert 'id="desk-languages"' in page.content.decode()
