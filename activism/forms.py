@@ -887,3 +887,15 @@ class SpreadsheetImportForm(ImportForm):
             )
         if not rows:
             raise forms.ValidationError(_("The file has a header line but no records under it."))
+
+
+class SendBackForm(forms.Form):
+    """An editor's reason for sending a record in review back to its author: required, as the author must know what
+    to change."""
+
+    note = forms.CharField(
+        label=_("Note to the author"),
+        widget=forms.Textarea(attrs={"rows": 6, "cols": 80}),
+        max_length=5000,
+        help_text=_("What to change before the record is submitted again. The author sees it on the record's page."),
+    )

@@ -4,6 +4,7 @@ from itertools import groupby
 import reversion
 from django.conf import settings
 from django.contrib import admin, messages
+from django.contrib.admin import helpers
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.admin.views.main import ERROR_FLAG
@@ -34,6 +35,7 @@ from ..forms import (
     CuratedListFormSet,
     CuratedRecordForm,
     PublishedRecordForm,
+    SendBackForm,
     SpreadsheetImportForm,
 )
 from ..images import picture
@@ -48,8 +50,9 @@ from ..resources import (
 from ..tasks import preview_import_job, run_import_job
 
 # What restoring an earlier version leaves as it stands: the workflow state (bringing back old text is not publishing
-# or unpublishing it) and the version counter (the concurrent-edit check counts on it).
-KEPT_ON_RESTORE = ["publication_status", "version"]
+# or unpublishing it), who submitted the record and the reviewer's note (an old note does not come back with old text),
+# and the version counter (the concurrent-edit check counts on it).
+KEPT_ON_RESTORE = ["publication_status", "submitted_by", "submitted_at", "review_note", "version"]
 
 
 def image_preview(image, alt=""):
@@ -231,7 +234,9 @@ class WorkflowAdmin(CuratedAdmin):
     delete what the public has seen. Enforced here on the server, whatever the request."""
 
     form = PublishedRecordForm
-    actions = ["submit_for_review", "publish", "archive", "return_to_draft"]
+    actions = ["submit_for_review", "publish", "archive", "return_to_draft", "send_back_with_note"]
+    # The review's notice and its "Send back with a note" button (admin/activism/review_*.html).
+    change_form_template = "admin/activism/workflow_change_form.html"
 
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
@@ -264,7 +269,10 @@ class WorkflowAdmin(CuratedAdmin):
                 with reversion.create_revision():
                     reversion.set_user(request.user)
                     reversion.set_comment(str(done_message))
-                    moved += record.move_to(status, request.user)
+                    if record.move_to(status, request.user):
+                        moved += 1
+                        if status == PublicationStatus.PUBLISHED:
+                            record.tell_published(request.user, request.build_absolute_uri(record.get_absolute_url()))
             except ValidationError as error:
                 refused.append(_("“%(record)s”: %(reason)s") % {"record": record, "reason": " ".join(error.messages)})
         skipped = len(queryset) - moved - len(refused)
@@ -311,6 +319,120 @@ class WorkflowAdmin(CuratedAdmin):
     @admin.action(description=_("Return the selected records to draft"), permissions=["publish"])
     def return_to_draft(self, request, queryset):
         self.move_selected(request, queryset, PublicationStatus.DRAFT, _("returned to draft"))
+
+    # The review: who submitted a record and when, an editor's note when sending it back, e-mails to the submitter.
+
+    def save_model(self, request, obj, form, change):
+        moved = "publication_status" in form.changed_data
+        if moved and obj.publication_status == PublicationStatus.REVIEW:
+            obj.mark_submitted(request.user)
+        super().save_model(request, obj, form, change)
+        if moved and obj.publication_status == PublicationStatus.PUBLISHED:
+            obj.tell_published(request.user, request.build_absolute_uri(obj.get_absolute_url()))
+
+    def lists_review(self, request):
+        return request.GET.get("publication_status__exact") == PublicationStatus.REVIEW
+
+    def get_list_display(self, request):
+        # The list of records in review says who submitted each and when.
+        list_display = super().get_list_display(request)
+        return [*list_display, "submitted_by", "submitted_at"] if self.lists_review(request) else list_display
+
+    def get_list_select_related(self, request):
+        select_related = super().get_list_select_related(request)
+        if not self.lists_review(request):
+            return select_related
+        if isinstance(select_related, bool):
+            # Named, as a nullable foreign key is left out of select_related() with no names.
+            names = {field.name for field in self.opts.fields if field.many_to_one}
+            select_related = [name for name in self.get_list_display(request) if name in names]
+        return [*select_related, "submitted_by"]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None and obj.publication_status == PublicationStatus.REVIEW and obj.can_publish(request.user):
+            opts = self.opts
+            context["send_back_url"] = reverse(
+                f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_send_back", args=[quote(obj.pk)]
+            )
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.send_back_view)
+        name = f"{self.opts.app_label}_{self.opts.model_name}_send_back"
+        return [path("<path:object_id>/send-back/", view, name=name), *super().get_urls()]
+
+    def send_back_view(self, request, object_id):
+        """An editor returns a record in review to draft with a note for its author (PublishedRecord.send_back)."""
+        if not self.has_publish_permission(request):
+            raise PermissionDenied
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None:
+            raise Http404
+        opts = self.opts
+        change_url = reverse(f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change", args=[quote(obj.pk)])
+        if obj.publication_status != PublicationStatus.REVIEW:
+            self.message_user(request, _("This record is not in review: nothing to send back."), messages.ERROR)
+            return redirect(change_url)
+        form = SendBackForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            self.send_back_record(request, obj, form.cleaned_data["note"])
+            self.message_user(request, _("“%(record)s” was sent back to draft with your note.") % {"record": obj})
+            return redirect(change_url)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Send “%(record)s” back to draft") % {"record": obj},
+            "opts": opts,
+            "original": obj,
+            "form": form,
+            "change_url": change_url,
+        }
+        return TemplateResponse(request, "admin/activism/send_back.html", context)
+
+    def send_back_record(self, request, record, note):
+        """Send the record back with the note, its history noting it (see send_back_view); returns whether it moved."""
+        opts = self.opts
+        change_url = reverse(
+            f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_change", args=[quote(record.pk)]
+        )
+        with transaction.atomic(), reversion.create_revision():
+            reversion.set_user(request.user)
+            reversion.set_comment(_("Sent back to draft: %(note)s") % {"note": note})
+            return record.send_back(request.user, note, request.build_absolute_uri(change_url))
+
+    @admin.action(description=_("Send the selected records back to draft with a note"), permissions=["publish"])
+    def send_back_with_note(self, request, queryset):
+        """The records in review among those selected, one note for all: a page asks for it, then sends them back."""
+        in_review = list(queryset.filter(publication_status=PublicationStatus.REVIEW).select_related("submitted_by"))
+        if not in_review:
+            self.message_user(
+                request, _("None of the selected records is in review: nothing to send back."), messages.WARNING
+            )
+            return None
+        form = SendBackForm(request.POST if "note" in request.POST else None)
+        if form.is_bound and form.is_valid():
+            note = form.cleaned_data["note"]
+            count = sum(self.send_back_record(request, record, note) for record in in_review)
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d record was sent back to draft with your note.",
+                    "%(count)d records were sent back to draft with your note.",
+                    count,
+                )
+                % {"count": count},
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Send the selected records back to draft"),
+            "opts": self.opts,
+            "records": in_review,
+            "form": form,
+            "action": "send_back_with_note",
+            "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
+            "change_url": reverse(f"{self.admin_site.name}:{self.opts.app_label}_{self.opts.model_name}_changelist"),
+        }
+        return TemplateResponse(request, "admin/activism/send_back.html", context)
 
 
 class UnknownFiltersExportMixin:

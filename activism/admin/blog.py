@@ -11,6 +11,7 @@ from ..resources import (
     BlogPostResource,
 )
 from .base import CuratedAdmin, SpreadsheetExportMixin, WorkflowAdmin, image_preview
+from .review_filters import REVIEW_FILTERS, missing_languages
 
 
 @admin.register(Author)
@@ -29,8 +30,8 @@ class AuthorAdmin(SpreadsheetExportMixin, CuratedAdmin):
 @admin.register(BlogPost)
 class BlogPostAdmin(SpreadsheetExportMixin, WorkflowAdmin):
     resource_classes = [BlogPostResource]
-    list_display = ["title", "author", "publication_status", "published_at", "is_scheduled"]
-    list_filter = ["publication_status", "author", "themes"]
+    list_display = ["title", "author", "publication_status", "published_at", "is_scheduled", missing_languages]
+    list_filter = ["publication_status", "author", "themes", *REVIEW_FILTERS]
     list_select_related = ["author"]
     search_fields = ["slug", *in_every_language("title", "lead", "body")]
     autocomplete_fields = ["author", "initiatives", "themes"]

@@ -21,6 +21,7 @@ from ..resources import (
     EventResource,
 )
 from .base import SpreadsheetImportExportMixin, WorkflowAdmin
+from .review_filters import REVIEW_FILTERS, missing_languages
 
 
 class EventSourceInline(admin.TabularInline):
@@ -60,8 +61,9 @@ class EventAdmin(SpreadsheetImportExportMixin, WorkflowAdmin):
         "initiative_names",
         "is_sensitive",
         "publication_status",
+        missing_languages,
     ]
-    list_filter = ["kind", YearFilter, "region", "publication_status", "is_sensitive"]
+    list_filter = ["kind", YearFilter, "region", "publication_status", "is_sensitive", *REVIEW_FILTERS]
     list_select_related = ["city__region", "region"]
     search_fields = ["slug", *in_every_language("title", "summary")]
     autocomplete_fields = ["initiatives", "city", "region", "themes"]

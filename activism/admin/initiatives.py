@@ -17,6 +17,7 @@ from ..resources import (
 )
 from .base import SpreadsheetImportExportMixin, WorkflowAdmin, image_preview
 from .events import InitiativeEventInline
+from .review_filters import REVIEW_FILTERS, missing_languages
 
 
 class InitiativeLinkInline(admin.TabularInline):
@@ -57,6 +58,7 @@ class InitiativeAdmin(SpreadsheetImportExportMixin, WorkflowAdmin):
         "is_sensitive",
         "last_verified",
         "updated_at",
+        missing_languages,
     ]
     list_filter = [
         "publication_status",
@@ -67,6 +69,7 @@ class InitiativeAdmin(SpreadsheetImportExportMixin, WorkflowAdmin):
         "themes",
         "cities__region",
         "is_nationwide",
+        *REVIEW_FILTERS,
     ]
     search_fields = ["slug", "search_text"]
     autocomplete_fields = ["themes", "cities"]

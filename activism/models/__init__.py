@@ -9,6 +9,7 @@ from .places import City, CityQuerySet, Place, Region, RegionQuerySet, Theme, Th
 from .reviews import PendingChange, PendingChangeQuerySet, tell_submitter
 from .search_words import SearchWord, close_search_words, search_terms
 from .shared import (
+    CHECKED_LANGUAGES,
     EDITOR_GROUP,
     FIRST_YEAR,
     LATITUDE_RANGE,
@@ -18,12 +19,14 @@ from .shared import (
     CuratedRecord,
     PublicationStatus,
     PublishedRecord,
+    PublishedRecordQuerySet,
     SearchIndexedRecord,
     casefold_words,
 )
 from .suggestions import Suggestion, SuggestionQuerySet
 
 __all__ = [
+    "CHECKED_LANGUAGES",
     "EDITOR_GROUP",
     "FIRST_YEAR",
     "LATITUDE_RANGE",
@@ -49,6 +52,7 @@ __all__ = [
     "Place",
     "PublicationStatus",
     "PublishedRecord",
+    "PublishedRecordQuerySet",
     "Region",
     "RegionQuerySet",
     "SearchIndexedRecord",

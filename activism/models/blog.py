@@ -13,7 +13,7 @@ from ..search import (
 from .initiatives import Initiative
 from .places import Theme
 from .search_words import search_terms
-from .shared import CuratedRecord, PublicationStatus, PublishedRecord, SearchIndexedRecord
+from .shared import CuratedRecord, PublicationStatus, PublishedRecord, PublishedRecordQuerySet, SearchIndexedRecord
 
 
 class Author(CuratedRecord):
@@ -41,7 +41,7 @@ class Author(CuratedRecord):
         return reverse("activism:author-detail", args=[self.slug])
 
 
-class BlogPostQuerySet(models.QuerySet):
+class BlogPostQuerySet(PublishedRecordQuerySet):
     def search(self, query):
         """Posts matching every word of the query (text, or search.SearchTerms), best first."""
         return search_records(self, query if isinstance(query, SearchTerms) else search_terms(query))

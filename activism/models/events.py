@@ -19,11 +19,12 @@ from .shared import (
     CuratedRecord,
     PublicationStatus,
     PublishedRecord,
+    PublishedRecordQuerySet,
     with_similar_text,
 )
 
 
-class EventQuerySet(models.QuerySet):
+class EventQuerySet(PublishedRecordQuerySet):
     def published(self):
         """The one definition of the events the public may see."""
         return self.filter(publication_status=PublicationStatus.PUBLISHED)

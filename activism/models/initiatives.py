@@ -20,13 +20,14 @@ from .shared import (
     CuratedRecord,
     PublicationStatus,
     PublishedRecord,
+    PublishedRecordQuerySet,
     SearchIndexedRecord,
     casefold_words,
     with_similar_text,
 )
 
 
-class InitiativeQuerySet(models.QuerySet):
+class InitiativeQuerySet(PublishedRecordQuerySet):
     def published(self):
         """The one definition of what the public may see."""
         return self.filter(publication_status=PublicationStatus.PUBLISHED)

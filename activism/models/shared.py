@@ -1,18 +1,25 @@
 from difflib import SequenceMatcher
 
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import models, transaction
+from django.db.models import CharField, Exists, OuterRef, Q
+from django.db.models.functions import Cast
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname, resolution_order
+from reversion.models import Version
 
 from ..languages import in_every_language
 from ..search import (
     index_deferred,
     refresh_search_index,
 )
+from .reviews import tell_submitter
 
 LATITUDE_RANGE = (-90, 90)
 LONGITUDE_RANGE = (-180, 180)
@@ -20,6 +27,8 @@ LATITUDE_VALIDATORS = [MinValueValidator(LATITUDE_RANGE[0]), MaxValueValidator(L
 LONGITUDE_VALIDATORS = [MinValueValidator(LONGITUDE_RANGE[0]), MaxValueValidator(LONGITUDE_RANGE[1])]
 FIRST_YEAR = 1900
 LAST_YEAR = 2100  # as an initiative's years: a later date is a typing slip, and 9999 has no day after it
+# The languages the review desk checks a record's text in, besides the default one (English).
+CHECKED_LANGUAGES = ["kk", "ru"]
 # The group whose members publish, and hear of each new suggestion (activism/migrations/0002_roles.py).
 EDITOR_GROUP = "Editor"
 
@@ -114,6 +123,41 @@ class PublicationStatus(models.TextChoices):
     ARCHIVED = "archived", _("Archived")
 
 
+class PublishedRecordQuerySet(models.QuerySet):
+    """What the review desk asks of initiatives, events and posts alike (their querysets build on this one)."""
+
+    def missing_language(self, language=None):
+        """Records whose name (or title) or summary (or lead) is empty in this language, or in any of CHECKED_LANGUAGES
+        when none is named."""
+        languages = [language] if language else CHECKED_LANGUAGES
+        empty = Q()
+        for field in self.model.checked_text_fields():
+            for code in languages:
+                column = build_localized_fieldname(field, code)
+                empty |= Q(**{f"{column}__isnull": True}) | Q(**{column: ""})
+        return self.filter(empty)
+
+    def worked_on_by(self, user):
+        """Records the user saved at least once: their history (django-reversion) has a version saved by them."""
+        versions = Version.objects.filter(
+            content_type=ContentType.objects.get_for_model(self.model),
+            object_id=Cast(OuterRef("pk"), CharField()),
+            revision__user=user,
+        )
+        return self.filter(Exists(versions))
+
+    def sent_back(self):
+        """Drafts an editor sent back with a note, not submitted again since."""
+        return self.filter(publication_status=PublicationStatus.DRAFT).exclude(review_note="")
+
+    def with_open_change(self, changes):
+        """Records with one of these pending changes (a PendingChange queryset) of their published text."""
+        changes = changes.filter(
+            content_type=ContentType.objects.get_for_model(self.model), object_id=Cast(OuterRef("pk"), CharField())
+        )
+        return self.filter(Exists(changes))
+
+
 class PublishedRecord(models.Model):
     """The review workflow of initiatives and posts: draft -> in review -> published -> archived.
 
@@ -178,9 +222,70 @@ class PublishedRecord(models.Model):
             return False
         if status == PublicationStatus.PUBLISHED:
             self.check_publishable()
+        if status == PublicationStatus.REVIEW:
+            self.mark_submitted(user)
         self.publication_status = status
         self.save()
         return True
+
+    @classmethod
+    def checked_text_fields(cls):
+        """The text the review desk wants in every language: the first two displayed fields, the record's name (or
+        title) and its summary (or lead), which lists, the map and feeds show."""
+        return cls.displayed_text_fields[:2]
+
+    def missing_languages(self):
+        """The CHECKED_LANGUAGES this record's name or summary is empty in (see PublishedRecordQuerySet)."""
+        return [
+            code
+            for code in CHECKED_LANGUAGES
+            if not all(getattr(self, build_localized_fieldname(field, code)) for field in self.checked_text_fields())
+        ]
+
+    def mark_submitted(self, user):
+        """Note who submitted the record for review, and when (saved with the record's next save); the reviewer's note
+        of an earlier review is done with."""
+        self.submitted_by = user
+        self.submitted_at = timezone.now()
+        self.review_note = ""
+
+    def send_back(self, user, note, change_url):
+        """An editor returns the record in review to draft with a note saying why. The note stays on the record until it
+        is submitted again, and in its history as the comment of this save (the caller's reversion revision); the
+        submitter hears by e-mail, with a link to the record's admin page. Returns whether it moved."""
+        if self.publication_status != PublicationStatus.REVIEW or not self.can_publish(user):
+            return False
+        self.publication_status = PublicationStatus.DRAFT
+        self.review_note = note
+        self.save()
+        self.tell_submitter_later(
+            user,
+            _("Sent back to draft on the CAISS Activist Map: %(record)s"),
+            "activism/review_sent_back.txt",
+            {"record": self, "note": note, "url": change_url, "reviewer": user},
+        )
+        return True
+
+    def tell_published(self, user, page_url):
+        """E-mail whoever submitted the record that it is now public, with a link to its page; not the editor who
+        published it when they submitted it themselves."""
+        self.tell_submitter_later(
+            user,
+            _("Published on the CAISS Activist Map: %(record)s"),
+            "activism/review_published.txt",
+            {"record": self, "url": page_url},
+        )
+
+    def tell_submitter_later(self, user, subject, template_name, context):
+        """The e-mail to the submitter (reviews.tell_submitter), sent once the change is committed, in the site's
+        default language; none when the user acting is the submitter. `subject` names the record as %(record)s."""
+        submitter = self.submitted_by
+        if submitter is None or submitter.pk == user.pk:
+            return
+        with translation.override(settings.LANGUAGE_CODE):
+            subject = str(subject) % {"record": self}
+            body = render_to_string(template_name, context)
+        transaction.on_commit(lambda: tell_submitter(submitter, subject, body))
 
 
 class CitedSource(models.Model):
