@@ -263,7 +263,9 @@ class PendingChangeAdminMixin:
             self.review_email_body(request, record, change, _("An editor approved your change; it is now public.")),
         )
         self.message_user(
-            request, _("The change to “%(record)s” was approved: the public now sees it.") % {"record": record}
+            request,
+            _("The change to “%(record)s” was approved: the public now sees it.") % {"record": record},
+            messages.SUCCESS,
         )
         return []
 
@@ -276,10 +278,10 @@ class PendingChangeAdminMixin:
                 _("Your change to “%(record)s” was sent back") % {"record": change.object_repr},
                 self.review_email_body(request, record, change, _("An editor sent your change back.")),
             )
-            self.message_user(request, _("The change was sent back to its author with your note."))
+            self.message_user(request, _("The change was sent back to its author with your note."), messages.SUCCESS)
         else:
             change.close(PendingChange.Status.DISCARDED, request.user, note)
-            self.message_user(request, _("The change was discarded: the record stays as published."))
+            self.message_user(request, _("The change was discarded: the record stays as published."), messages.SUCCESS)
 
     def review_email_body(self, request, record, change, opening):
         lines = [str(opening), "", str(change.object_repr)]
