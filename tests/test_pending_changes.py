@@ -21,6 +21,7 @@ from .conftest import (
     pending_url,
     read_form,
     review_change,
+    run_action,
     save_through_admin,
     submit_form,
 )
@@ -332,3 +333,18 @@ def test_a_change_to_a_published_post_waits_for_review(researcher, editor, clien
     assert review_change(editor, post, "_approve").status_code == 302
     assert BlogPost.objects.get(pk=post.pk).body_en == "The second body."
     assert "The second body." in client.get(post.get_absolute_url()).content.decode()
+
+
+def test_deleting_a_record_discards_its_open_change(researcher, editor, published):
+    save_through_admin(researcher, published, summary_en="New.")
+    delete_url = reverse("admin:activism_initiative_delete", args=[published.pk])
+    assert submit_form(editor, delete_url).status_code == 302
+    change = PendingChange.objects.get()
+    assert (change.status, change.note) == ("discarded", "The record was deleted.")
+    # And in bulk, from the list's delete action.
+    other = make_sourced_initiative("Clean Air")
+    save_through_admin(researcher, other, summary_en="Cleaner.")
+    confirmation = run_action(editor, Initiative, "delete_selected", [other])
+    assert submit_form(editor, None, page=confirmation).status_code == 302
+    assert not Initiative.objects.filter(pk=other.pk).exists()
+    assert list(PendingChange.objects.values_list("status", flat=True)) == ["discarded", "discarded"]

@@ -190,6 +190,20 @@ class PendingChangeAdminMixin:
         opts = self.model._meta
         return HttpResponseRedirect(reverse(f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_changelist"))
 
+    def delete_model(self, request, obj):
+        self.discard_changes_of_deleted(request, [obj], super().delete_model, request, obj)
+
+    def delete_queryset(self, request, queryset):
+        self.discard_changes_of_deleted(request, list(queryset), super().delete_queryset, request, queryset)
+
+    def discard_changes_of_deleted(self, request, records, delete, *args):
+        """Delete the records; their open changes are closed as discarded (they stay in the history of reviews, which a
+        recovered record shows again)."""
+        changes = [change for record in records for change in PendingChange.objects.for_record(record).open()]
+        delete(*args)
+        for change in changes:
+            change.close(PendingChange.Status.DISCARDED, request.user, gettext("The record was deleted."))
+
     def history_view(self, request, object_id, extra_context=None):
         record = self.get_object(request, unquote(object_id))
         reviews = []
