@@ -4,6 +4,7 @@ Editor approves the change, field by field, on its review page."""
 
 import pytest
 from django.core import mail
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from reversion.models import Version
 
@@ -11,12 +12,15 @@ from activism.models import BlogPost, Initiative, PendingChange, PublicationStat
 
 from .conftest import (
     change_url,
+    committing,
     form_errors,
     image_upload,
+    logged_in_client,
     make_city,
     make_event,
     make_post,
     make_sourced_initiative,
+    make_staff,
     make_theme,
     pending_url,
     read_form,
@@ -166,8 +170,6 @@ def test_send_back_shows_the_note_and_a_new_save_submits_the_change_again(resear
 
 
 def test_one_open_change_per_record_whoever_edits_extends_it(researcher, editor, roles, published):
-    from .conftest import logged_in_client, make_staff
-
     save_through_admin(researcher, published, summary_en="Ten thousand trees.")
     colleague = logged_in_client(make_staff("colleague", "Researcher"))
     page = colleague.get(change_url(published))
@@ -245,8 +247,6 @@ def test_the_review_warns_when_the_record_changed_since(researcher, editor, publ
 
 
 def test_approval_is_refused_when_the_record_could_not_be_published(researcher, editor, published, monkeypatch):
-    from django.core.exceptions import ValidationError
-
     save_through_admin(researcher, published, summary_en="Unsourced claim.")
 
     def refuse(record):
@@ -287,8 +287,6 @@ def test_a_researcher_still_cannot_delete_restore_or_archive_a_published_record(
 def test_an_image_in_a_change_for_review_survives_approval(
     researcher, editor, client, published, image_format, name, django_capture_on_commit_callbacks, media_root
 ):
-    from .conftest import committing
-
     committing(researcher, django_capture_on_commit_callbacks)
     committing(editor, django_capture_on_commit_callbacks)
     save_through_admin(
@@ -348,3 +346,15 @@ def test_deleting_a_record_discards_its_open_change(researcher, editor, publishe
     assert submit_form(editor, None, page=confirmation).status_code == 302
     assert not Initiative.objects.filter(pk=other.pk).exists()
     assert list(PendingChange.objects.values_list("status", flat=True)) == ["discarded", "discarded"]
+
+
+def test_a_form_opened_before_someone_else_extended_the_change_is_refused(researcher, editor, published):
+    save_through_admin(researcher, published, summary_en="First researcher's text.")
+    colleague = logged_in_client(make_staff("colleague", "Researcher"))
+    colleagues_page = colleague.get(change_url(published))  # a tab left open
+    save_through_admin(researcher, published, name_en="Green Almaty Trees")
+    refused = submit_form(colleague, None, {"summary_en": "Colleague's text."}, page=colleagues_page)
+    assert refused.status_code == 200
+    assert "Someone else saved this record after you opened it" in str(refused.context["adminform"].form.errors)
+    applied = editor.get(pending_url(published)).context["differences"]
+    assert {row["label"]: row["after"] for row in applied}["summary [en]"] == "First researcher's text."

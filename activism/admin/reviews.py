@@ -137,7 +137,7 @@ class PendingChangeAdminMixin:
         try:
             with transaction.atomic():
                 with mute_signals(*SHOWING_SIGNALS):
-                    change.apply()
+                    change.apply(editing=True)
                     response = super().change_view(request, object_id, form_url, context)
                     if hasattr(response, "render"):
                         response.render()
@@ -158,7 +158,7 @@ class PendingChangeAdminMixin:
         try:
             with transaction.atomic():
                 if change is not None:
-                    change.apply()  # so the form's inline rows are the ones the person saw
+                    change.apply(editing=True)  # so the form's inline rows are the ones the person saw
                 response = super().change_view(request, object_id, form_url, context)
                 if response.status_code == 302:
                     edited = self.model._default_manager.get(pk=record.pk)

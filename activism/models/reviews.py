@@ -168,10 +168,14 @@ class PendingChange(models.Model):
             change.save()
         return change
 
-    def apply(self):
+    def apply(self, editing=False):
         """Write the change over the live record, in the caller's transaction. The record keeps KEPT_ON_RESTORE as it
         stands; what the change adds keeps its id if that id is still free, else gets a new one; what it removed is
-        deleted; what was added to the live record after the change was written stays."""
+        deleted; what was added to the live record after the change was written stays.
+
+        editing: for the change form, whose save extends the change. The record then gets the later of its own version
+        and the change's, so that a form opened before someone else extended the change is refused as stale, as a form
+        opened before someone else saved the record is."""
         model = self.content_type.model_class()
         live = model._default_manager.get(pk=self.object_id)
         names = {field.name for field in model._meta.concrete_fields}
@@ -209,8 +213,11 @@ class PendingChange(models.Model):
             for _model, objs in groupby(sorted(removed, key=lambda obj: obj._meta.label), key=type):
                 collector.collect(list(objs))
             collector.delete()
+        rows = model._default_manager.filter(pk=live.pk)
+        if editing and "version" in kept:
+            kept["version"] = max(kept["version"], rows.values_list("version", flat=True).get())
         if kept:
-            model._default_manager.filter(pk=live.pk).update(**kept)
+            rows.update(**kept)
         return model._default_manager.get(pk=live.pk)
 
     def close(self, status, reviewer, note=""):
