@@ -324,12 +324,14 @@ def test_a_change_to_a_published_event_waits_for_review(researcher, editor, clie
 
 def test_a_change_to_a_published_post_waits_for_review(researcher, editor, client):
     post = make_post("Parks and people", lead_en="A lead.", body_en="The first body.")
-    save_through_admin(researcher, post, body_en="The second body.")
+    save_through_admin(researcher, post, body_en="The second body.\n\n<script>alert('body')</script>")
     for url in [post.get_absolute_url(), reverse("activism:post-feed"), reverse("activism:post-list")]:
         assert "The second body." not in client.get(url).content.decode(), url
-    assert "The second body." in editor.get(pending_url(post)).content.decode()
+    review = editor.get(pending_url(post)).content.decode()
+    assert "<ins>second body.</ins>" in review  # word by word
+    assert "<script>alert(" not in review and "&lt;script&gt;alert(" in review
     assert review_change(editor, post, "_approve").status_code == 302
-    assert BlogPost.objects.get(pk=post.pk).body_en == "The second body."
+    assert BlogPost.objects.get(pk=post.pk).body_en.startswith("The second body.")
     assert "The second body." in client.get(post.get_absolute_url()).content.decode()
 
 
