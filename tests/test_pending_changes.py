@@ -360,3 +360,15 @@ def test_a_form_opened_before_someone_else_extended_the_change_is_refused(resear
     assert "Someone else saved this record after you opened it" in str(refused.context["adminform"].form.errors)
     applied = editor.get(pending_url(published)).context["differences"]
     assert {row["label"]: row["after"] for row in applied}["summary [en]"] == "First researcher's text."
+
+
+def test_a_new_address_in_a_change_goes_public_only_once_approved(researcher, editor, client, published):
+    new_url = reverse("activism:initiative-detail", args=["green-almaty-trees"])
+    save_through_admin(researcher, published, slug="green-almaty-trees")
+    assert client.get(new_url).status_code == 404
+    assert "green-almaty-trees" not in client.get(reverse("sitemap")).content.decode()
+    assert "green-almaty-trees" not in client.get(reverse("activism:open-data-csv")).content.decode()
+    assert review_change(editor, published, "_approve").status_code == 302
+    assert client.get(new_url).status_code == 200
+    assert "green-almaty-trees" in client.get(reverse("sitemap")).content.decode()
+    assert "green-almaty-trees" in client.get(reverse("activism:open-data-csv")).content.decode()
