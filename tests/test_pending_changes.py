@@ -13,6 +13,7 @@ from activism.models import BlogPost, Initiative, PendingChange, PublicationStat
 from .conftest import (
     change_url,
     committing,
+    fill_form,
     form_errors,
     image_upload,
     logged_in_client,
@@ -372,3 +373,12 @@ def test_a_new_address_in_a_change_goes_public_only_once_approved(researcher, ed
     assert client.get(new_url).status_code == 200
     assert "green-almaty-trees" in client.get(reverse("sitemap")).content.decode()
     assert "green-almaty-trees" in client.get(reverse("activism:open-data-csv")).content.decode()
+
+
+def test_a_review_page_left_open_cannot_approve_a_change_reviewed_since(researcher, editor, published):
+    save_through_admin(researcher, published, summary_en="New.")
+    old_tab = editor.get(pending_url(published))
+    assert review_change(editor, published, "_discard").status_code == 302
+    assert editor.post(*fill_form(old_tab, {"_approve": "on"}, form_id="review-form")).status_code == 404
+    published.refresh_from_db()
+    assert published.summary_en == "Trees for the city."

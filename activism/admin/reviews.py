@@ -256,6 +256,8 @@ class PendingChangeAdminMixin:
         submitter = change.submitted_by
         try:
             with transaction.atomic():
+                if not PendingChange.objects.open().select_for_update().filter(pk=change.pk).exists():
+                    return [gettext("Someone else reviewed this change meanwhile.")]
                 record = change.apply()
                 if record.publication_status == PublicationStatus.PUBLISHED:
                     record.check_publishable()
@@ -284,18 +286,21 @@ class PendingChangeAdminMixin:
         return []
 
     def close_change(self, request, change, decision, note):
-        record = change.record
-        if decision == ReviewForm.SEND_BACK:
-            change.close(PendingChange.Status.SENT_BACK, request.user, note)
-            tell_submitter(
-                change.submitted_by,
-                _("Your change to “%(record)s” was sent back") % {"record": change.object_repr},
-                self.review_email_body(request, record, change, _("An editor sent your change back.")),
-            )
-            self.message_user(request, _("The change was sent back to its author with your note."), messages.SUCCESS)
-        else:
-            change.close(PendingChange.Status.DISCARDED, request.user, note)
+        status = PendingChange.Status.SENT_BACK if decision == ReviewForm.SEND_BACK else PendingChange.Status.DISCARDED
+        with transaction.atomic():
+            if not PendingChange.objects.open().select_for_update().filter(pk=change.pk).exists():
+                self.message_user(request, _("Someone else reviewed this change meanwhile."), messages.WARNING)
+                return
+            change.close(status, request.user, note)
+        if status == PendingChange.Status.DISCARDED:
             self.message_user(request, _("The change was discarded: the record stays as published."), messages.SUCCESS)
+            return
+        tell_submitter(
+            change.submitted_by,
+            _("Your change to “%(record)s” was sent back") % {"record": change.object_repr},
+            self.review_email_body(request, change.record, change, _("An editor sent your change back.")),
+        )
+        self.message_user(request, _("The change was sent back to its author with your note."), messages.SUCCESS)
 
     def review_email_body(self, request, record, change, opening):
         lines = [str(opening), "", str(change.object_repr)]
