@@ -647,6 +647,33 @@ class CityMapWidget(LeafletWidget):
         return ""  # the map is no input: its search box and the coordinates below have labels of their own
 
 
+class ReviewForm(forms.Form):
+    """An Editor's decision on a change for review: approve it, send it back with a note, or discard it. The button
+    pressed is the decision."""
+
+    APPROVE, SEND_BACK, DISCARD = "_approve", "_send_back", "_discard"
+
+    note = forms.CharField(
+        label=_("Note to the submitter"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4, "cols": 80}),
+        help_text=_("Required to send the change back: say what should change. Kept with the record's history."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.decision = next((name for name in [self.APPROVE, self.SEND_BACK, self.DISCARD] if name in self.data), None)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        cleaned_data["note"] = (cleaned_data.get("note") or "").strip()
+        if self.decision is None:
+            raise forms.ValidationError(_("Choose Approve, Send back or Discard."), code="no_decision")
+        if self.decision == self.SEND_BACK and not cleaned_data["note"]:
+            self.add_error("note", _("Write a note to send the change back: say what should change."))
+        return cleaned_data
+
+
 class CityAdminForm(CuratedRecordForm):
     """Place a city by clicking the map, dragging its marker or typing the coordinates. The map's point arrives as a
     GeoJSON Point (django-leaflet's PointField); when it moved, it is written to the latitude and longitude, winning

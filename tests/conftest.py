@@ -124,6 +124,14 @@ def make_event(
     return event
 
 
+def make_sourced_initiative(name="Green Almaty", **fields):
+    """A published initiative as the publication rules want one: its name and summary in the default language, and a
+    public source."""
+    initiative = make_initiative(name, **fields)
+    initiative.sources.create(title=f"Report on {name}", url=f"https://news.example.org/{initiative.slug}")
+    return initiative
+
+
 def make_author(name="Aigerim Demo", **fields):
     fields.setdefault("slug", slugify(name))
     return Author.objects.create(name=name, **fields)
@@ -452,6 +460,17 @@ def submit_form(client, url, changes=None, form_id=None, page=None, **extra):
 
 def change_url(record):
     return reverse(f"admin:activism_{record._meta.model_name}_change", args=[record.pk])
+
+
+def pending_url(record):
+    """The review page of the record's change for review."""
+    return reverse(f"admin:activism_{record._meta.model_name}_pending", args=[record.pk])
+
+
+def review_change(client, record, decision, note=""):
+    """On the review page of the record's change, write the note and press a button: "_approve", "_send_back" or
+    "_discard", as an Editor would."""
+    return submit_form(client, pending_url(record), {"note": note, decision: "on"}, form_id="review-form")
 
 
 def save_through_admin(client, record, **changes):

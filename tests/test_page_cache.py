@@ -27,6 +27,7 @@ from .conftest import (
     make_initiative,
     make_post,
     make_staff,
+    review_change,
     run_action,
     save_through_admin,
     submit_form,
@@ -154,6 +155,24 @@ def test_a_scheduled_post_appears_once_its_time_comes_without_any_save(client, s
     with mock.patch("django.utils.timezone.now", return_value=due + timedelta(seconds=1)):
         assert "Tomorrow&#x27;s field notes" in client.get(blog).content.decode()
         assert client.get(BlogPost.objects.get(title="Tomorrow's field notes").get_absolute_url()).status_code == 200
+
+
+def test_a_change_for_review_leaves_the_cached_pages_until_it_is_approved(client, researcher, editor, site_data):
+    park = site_data["park"]
+    park.sources.create(title="Report on the park", url="https://news.example.org/park")
+    pages = [park.get_absolute_url(), reverse("activism:initiative-list")]
+    for url in pages:
+        client.get(url)
+    save_through_admin(researcher, park, summary_en="A park saved by its neighbours.")
+    for url in pages:
+        page, was_rendered = rendered(client, url)
+        assert not was_rendered, url  # the cache was not made stale: nothing public changed
+        assert "A park saved by its neighbours." not in page.content.decode()
+    review_change(editor, park, "_approve")
+    for url in pages:
+        page, was_rendered = rendered(client, url)
+        assert was_rendered, url
+        assert "A park saved by its neighbours." in page.content.decode(), url
 
 
 def test_staff_get_fresh_pages_and_fill_no_cache(client, editor, site_data):

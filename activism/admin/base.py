@@ -44,15 +44,12 @@ from ..models import (
     PublicationStatus,
     PublishedRecord,
 )
+from ..models.reviews import KEPT_ON_RESTORE, belongings
 from ..resources import (
     stale_records_error,
 )
 from ..tasks import preview_import_job, run_import_job
-
-# What restoring an earlier version leaves as it stands: the workflow state (bringing back old text is not publishing
-# or unpublishing it), who submitted the record and the reviewer's note (an old note does not come back with old text),
-# and the version counter (the concurrent-edit check counts on it).
-KEPT_ON_RESTORE = ["publication_status", "submitted_by", "submitted_at", "review_note", "version"]
+from .reviews import PendingChangeAdminMixin
 
 
 def image_preview(image, alt=""):
@@ -134,15 +131,7 @@ class CuratedAdmin(CompareVersionAdmin, TranslationAdmin):
 
     def current_belongings(self, record):
         """What belongs to the record as it stands: the records it follows (see versions_to_restore), and theirs."""
-        found = []
-        parents = [record]
-        while parents:
-            parent = parents.pop()
-            for name in _get_options(type(parent)).follow:
-                children = list(getattr(parent, name).all())
-                found += children
-                parents += children
-        return found
+        return belongings(record)
 
     def check_restore_permission(self, request, versions):
         """Refuse unless the user may change every record restoring writes back, each as it stands now; one that was
@@ -156,6 +145,9 @@ class CuratedAdmin(CompareVersionAdmin, TranslationAdmin):
                 allowed = model_admin.has_add_permission(request) and model_admin.has_change_permission(request)
             else:
                 allowed = model_admin.has_change_permission(request, current)
+                if hasattr(current, "can_be_edited_by"):
+                    # A researcher may edit a published record only as a change for review, never restore it.
+                    allowed = allowed and current.can_be_edited_by(request.user)
             if not allowed:
                 raise PermissionDenied
 
@@ -229,7 +221,7 @@ class CuratedAdmin(CompareVersionAdmin, TranslationAdmin):
         return response
 
 
-class WorkflowAdmin(CuratedAdmin):
+class WorkflowAdmin(PendingChangeAdminMixin, CuratedAdmin):
     """Draft -> in review -> published -> archived. Researchers submit for review; editors publish, archive and
     delete what the public has seen. Enforced here on the server, whatever the request."""
 
@@ -247,8 +239,11 @@ class WorkflowAdmin(CuratedAdmin):
         return self.model.can_publish(request.user)
 
     def has_change_permission(self, request, obj=None):
+        """A published record's form opens to whoever may change records: a researcher's save there becomes a change
+        for review (PendingChangeAdminMixin.change_view). Archived records stay the editors'."""
         allowed = super().has_change_permission(request, obj)
-        return allowed and (obj is None or obj.can_be_edited_by(request.user))
+        published = obj is not None and obj.publication_status == PublicationStatus.PUBLISHED
+        return allowed and (obj is None or published or obj.can_be_edited_by(request.user))
 
     def has_delete_permission(self, request, obj=None):
         allowed = super().has_delete_permission(request, obj)

@@ -1,10 +1,42 @@
+from itertools import groupby
+
+from django.apps import apps
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core import serializers
 from django.core.mail import send_mail
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.db.models import Q
+from django.db.models.deletion import Collector
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from reversion.errors import RevertError
+from reversion.models import Version
+from reversion.revisions import _get_options
+
+# What a change, like a restored version, leaves as the live record has it: the workflow state (approving an edit is
+# not publishing or unpublishing the record), who submitted the record and the reviewer's note (an old note does not
+# come back with old text), and the version counter (the concurrent-edit check counts on it).
+KEPT_ON_RESTORE = ["publication_status", "submitted_by", "submitted_at", "review_note", "version"]
+
+
+def belongings(record):
+    """What belongs to the record: the records django-reversion follows with it (an initiative's links and sources),
+    and theirs."""
+    found = []
+    parents = [record]
+    while parents:
+        parent = parents.pop()
+        for name in _get_options(type(parent)).follow:
+            children = list(getattr(parent, name).all())
+            found += children
+            parents += children
+    return found
+
+
+def record_key(obj):
+    return (obj._meta.label_lower, str(obj.pk))
 
 
 class PendingChangeQuerySet(models.QuerySet):
@@ -20,6 +52,10 @@ class PendingChangeQuerySet(models.QuerySet):
 
     def for_record(self, record):
         return self.filter(content_type=ContentType.objects.get_for_model(record), object_id=str(record.pk))
+
+    def open_for(self, record):
+        """The record's open change, or None."""
+        return self.for_record(record).open().select_related("submitted_by", "reviewed_by").first()
 
 
 class PendingChange(models.Model):
@@ -86,6 +122,111 @@ class PendingChange(models.Model):
 
     def __str__(self):
         return self.object_repr
+
+    @property
+    def is_open(self):
+        return self.status in self.OPEN_STATUSES
+
+    @staticmethod
+    def snapshot(record, live_keys):
+        """(versions, deleted) of the record as it stands in the database now, with what belongs to it, serialised as
+        django-reversion serialises a version. live_keys: (model label, id) of what belongs to the live record."""
+        versions = []
+        for obj in [record, *belongings(record)]:
+            options = _get_options(type(obj))
+            versions.append(
+                {
+                    "model": obj._meta.label_lower,
+                    "object_id": str(obj.pk),
+                    "format": options.format,
+                    "serialized_data": serializers.serialize(
+                        options.format,
+                        (obj,),
+                        fields=options.fields,
+                        use_natural_foreign_keys=options.use_natural_foreign_keys,
+                    ),
+                    "new": obj is not record and record_key(obj) not in live_keys,
+                }
+            )
+        kept = {(entry["model"], entry["object_id"]) for entry in versions}
+        deleted = [{"model": model, "object_id": pk} for model, pk in sorted(set(live_keys) - kept)]
+        return versions, deleted
+
+    @classmethod
+    def submit(cls, record, user, versions, deleted, object_repr):
+        """Keep the edit as the live record's open change, a new one or the one it extends, awaiting review again."""
+        with transaction.atomic():
+            change = cls.objects.for_record(record).open().select_for_update().first()
+            if change is None:
+                change = cls(content_type=ContentType.objects.get_for_model(record), object_id=str(record.pk))
+            change.versions = versions
+            change.deleted = deleted
+            change.object_repr = str(object_repr)[:300]
+            change.based_on_version = record.version
+            change.status = cls.Status.PENDING
+            change.submitted_by = user
+            change.submitted_at = timezone.now()
+            change.save()
+        return change
+
+    def apply(self, editing=False):
+        """Write the change over the live record, in the caller's transaction. The record keeps KEPT_ON_RESTORE as it
+        stands; what the change adds keeps its id if that id is still free, else gets a new one; what it removed is
+        deleted; what was added to the live record after the change was written stays.
+
+        editing: for the change form, whose save extends the change. The record then gets the later of its own version
+        and the change's, so that a form opened before someone else extended the change is refused as stale, as a form
+        opened before someone else saved the record is."""
+        model = self.content_type.model_class()
+        live = model._default_manager.get(pk=self.object_id)
+        names = {field.name for field in model._meta.concrete_fields}
+        kept = {name: getattr(live, name) for name in KEPT_ON_RESTORE if name in names}
+        try:
+            for entry in self.versions:  # the record first: what belongs to it points to it
+                entry_model = apps.get_model(entry["model"])
+                version = Version(
+                    content_type=ContentType.objects.get_for_model(entry_model),
+                    object_id=entry["object_id"],
+                    format=entry["format"],
+                    serialized_data=entry["serialized_data"],
+                    object_repr=self.object_repr,
+                    db="default",
+                )
+                if entry["new"] and entry_model._default_manager.filter(pk=entry["object_id"]).exists():
+                    copy = version._object_version
+                    copy.object.pk = None  # the id went to another record meanwhile
+                    copy.save()
+                else:
+                    version.revert()
+        except IntegrityError as error:
+            raise RevertError(
+                _(
+                    "This change of %(record)s cannot be applied: another record now has one of its unique values, "
+                    "such as its slug."
+                )
+                % {"record": self.object_repr}
+            ) from error
+        removed = []
+        for entry in self.deleted:
+            removed += apps.get_model(entry["model"])._default_manager.filter(pk=entry["object_id"])
+        if removed:
+            collector = Collector(using="default")
+            for _model, objs in groupby(sorted(removed, key=lambda obj: obj._meta.label), key=type):
+                collector.collect(list(objs))
+            collector.delete()
+        rows = model._default_manager.filter(pk=live.pk)
+        if editing and "version" in kept:
+            kept["version"] = max(kept["version"], rows.values_list("version", flat=True).get())
+        if kept:
+            rows.update(**kept)
+        return model._default_manager.get(pk=live.pk)
+
+    def close(self, status, reviewer, note=""):
+        self.status = status
+        self.reviewed_by = reviewer
+        self.reviewed_at = timezone.now()
+        self.note = note
+        self.save()
 
 
 def tell_submitter(user, subject, body):
