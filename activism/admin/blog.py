@@ -29,6 +29,8 @@ class AuthorAdmin(SpreadsheetExportMixin, CuratedAdmin):
 @admin.register(BlogPost)
 class BlogPostAdmin(SpreadsheetExportMixin, WorkflowAdmin):
     resource_classes = [BlogPostResource]
+    short_text_fields = ["lead"]
+    markdown_fields = ["body"]
     list_display = ["title", "author", "publication_status", "published_at", "is_scheduled"]
     list_filter = ["publication_status", "author", "themes"]
     list_select_related = ["author"]

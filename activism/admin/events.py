@@ -52,6 +52,8 @@ class YearFilter(admin.SimpleListFilter):
 class EventAdmin(SpreadsheetImportExportMixin, WorkflowAdmin):
     resource_classes = [EventResource]
     form = EventAdminForm
+    short_text_fields = ["summary"]
+    markdown_fields = ["description"]
     list_display = [
         "title",
         "date_at_precision",
