@@ -5,6 +5,7 @@ import os
 from urllib.parse import urlsplit
 
 import pytest
+import reversion
 from django.conf import settings
 from django.urls import reverse
 
@@ -143,4 +144,30 @@ def test_the_markdown_preview_shows_the_text_as_the_public_page_does(live_server
     assert not preview.is_visible()
     assert urlsplit(page.url).path == reverse("admin:activism_initiative_change", args=[initiative.pk])
     assert page.blocked_requests == []
+    assert page.errors == [], page.errors
+
+
+@pytest.fixture
+def two_versions(records):
+    """Two versions of the initiative, the second with a long line and a long address."""
+    initiative = records["initiative"]
+    for description in ["A short first text.", "A long second text, " * 40 + "https://example.org/" + "x" * 200]:
+        with reversion.create_revision():
+            initiative.description = description
+            initiative.save()
+    return initiative
+
+
+def test_the_version_comparison_wraps_long_lines(live_server, records, two_versions, browser_page):  # noqa: F811
+    initiative = two_versions
+    page = browser_page
+    page.set_viewport_size({"width": WIDTH, "height": 900})
+    log_in_to_the_admin(page, live_server, records["editor"])
+    page.goto(live_server.url + reverse("admin:activism_initiative_history", args=[initiative.pk]))
+    page.locator("#change-history input[type=submit]").click()
+    page.locator("pre.highlight").first.wait_for()
+    page.screenshot(path=f"{SHOTS}/compare.png", full_page=True)
+    headings = page.locator("#content-main h3").all_inner_texts()
+    assert headings == ["description [en]"]
+    assert page.evaluate("document.documentElement.scrollWidth") <= WIDTH
     assert page.errors == [], page.errors
