@@ -110,6 +110,12 @@ def test_the_languages_of_a_text_are_tabs_and_an_error_opens_its_tab(live_server
     page.fill("#id_summary_ru", "Коалиция жителей, экологов и юристов.")
     assert tabs.locator("li.mt-empty").all_inner_texts() == ["KK"]
     page.screenshot(path=f"{SHOTS}/tabs-ru.png")
+    # By keyboard too: the tab has the focus and the arrow keys.
+    tabs.get_by_role("tab", name="RU").focus()
+    page.keyboard.press("ArrowLeft")
+    page.locator("#id_summary_kk").wait_for(state="visible")  # jQuery UI waits a moment before switching
+    assert not page.locator("#id_summary_ru").is_visible()
+    assert page.locator("#modeltranslation-main-switch").get_attribute("aria-label") == "Language of the tabs"
 
     # The English name emptied and saved: the error shows on its tab, open when the page comes back.
     page.fill("#id_name_en", "")

@@ -5,9 +5,16 @@
   "use strict";
 
   $(function () {
-    $(".ui-tabs-nav a[href^='#tab_']").each(function () {
-      var tab = this.parentElement;
-      var panel = document.getElementById(this.getAttribute("href").slice(1));
+    // The switch that turns every field to one language, named for screen readers.
+    var label = document.querySelector("meta[name=caiss-language-switch-label]");
+    var languageSwitch = document.getElementById("modeltranslation-main-switch");
+    if (label && languageSwitch) {
+      languageSwitch.setAttribute("aria-label", label.content);
+    }
+
+    $(".ui-tabs-nav li[aria-controls^='tab_']").each(function () {
+      var tab = this;
+      var panel = document.getElementById(this.getAttribute("aria-controls"));
       var field = panel && panel.querySelector("input.mt, textarea.mt");
       if (!field) {
         return;
