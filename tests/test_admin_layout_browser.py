@@ -102,6 +102,10 @@ def test_the_languages_of_a_text_are_tabs_and_an_error_opens_its_tab(live_server
     assert tabs.locator(".ui-tabs-nav li").all_inner_texts() == ["KK", "RU", "EN"]
     assert page.locator("#id_summary_en").is_visible()
     assert not page.locator("#id_summary_ru").is_visible()
+    # The switch that turns every field to one language says so, and starts on the language the tabs opened in.
+    switch = page.locator("#modeltranslation-main-switch")
+    assert switch.get_attribute("aria-label") == "Language of the tabs"
+    assert switch.evaluate("select => select.selectedOptions[0].textContent") == "en"
     # The Kazakh and Russian summaries are empty: their tabs say so; typing in one clears its mark.
     assert tabs.locator("li.mt-empty").all_inner_texts() == ["KK", "RU"]
     tabs.get_by_role("tab", name="RU").click()
@@ -115,13 +119,23 @@ def test_the_languages_of_a_text_are_tabs_and_an_error_opens_its_tab(live_server
     page.keyboard.press("ArrowLeft")
     page.locator("#id_summary_kk").wait_for(state="visible")  # jQuery UI waits a moment before switching
     assert not page.locator("#id_summary_ru").is_visible()
-    assert page.locator("#modeltranslation-main-switch").get_attribute("aria-label") == "Language of the tabs"
+    switch.select_option(label="ru")  # every field to Russian at once
+    assert page.locator("#id_name_ru").is_visible()
+    assert page.locator("#id_description_ru").is_visible()
+    assert not page.locator("#id_summary_kk").is_visible()
 
-    # The English name emptied and saved: the error shows on its tab, open when the page comes back.
+    # In the Russian admin, the English name emptied and saved: the page comes back with the name's English tab open
+    # and marked, the other texts in Russian.
+    use_language(page, live_server, "ru")
+    page.reload()
+    page.locator(".field-name_en").locator(TABS).get_by_role("tab", name="EN").click()
     page.fill("#id_name_en", "")
     page.click("input[name=_continue]")
     page.locator(".errornote").wait_for()
+    assert page.locator("html").get_attribute("lang") == "ru"
     assert page.locator("#id_name_en").is_visible()
+    assert not page.locator("#id_name_ru").is_visible()
+    assert page.locator("#id_summary_ru").is_visible()
     name_tabs = page.locator(".field-name_en").locator(TABS)
     assert name_tabs.locator("li.ui-tab-has-errors").all_inner_texts() == ["EN"]
     page.screenshot(path=f"{SHOTS}/tabs-error.png")

@@ -11,6 +11,14 @@
     if (label && languageSwitch) {
       languageSwitch.setAttribute("aria-label", label.content);
     }
+    // It starts on the language the tabs open in (the page's), not on the first of the list.
+    if (languageSwitch) {
+      Array.prototype.forEach.call(languageSwitch.options, function (option) {
+        if (option.textContent === document.documentElement.lang) {
+          languageSwitch.value = option.value;
+        }
+      });
+    }
 
     $(".ui-tabs-nav li[aria-controls^='tab_']").each(function () {
       var tab = this;
