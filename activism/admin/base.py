@@ -69,8 +69,8 @@ class CuratedAdmin(CompareVersionAdmin, TranslationAdmin):
 
     form = CuratedRecordForm
     history_latest_first = True
-    # The version comparison (History -> compare) leaves out what the site keeps for itself: counters, search
-    # columns, timestamps and the review workflow's bookkeeping (its notes are in the history's comments).
+    # The version comparison (History -> compare) leaves out what the site keeps for itself: the version counter,
+    # the search columns, the timestamps and the review workflow's bookkeeping.
     compare_exclude = [
         "version",
         "search_names",
@@ -83,16 +83,15 @@ class CuratedAdmin(CompareVersionAdmin, TranslationAdmin):
         "submitted_at",
         "review_note",
     ]
+    # Short texts shown on a few lines (still limited to their length), and Markdown texts with a "Preview" button.
+    short_text_fields = []
+    markdown_fields = []
 
     def __init__(self, model, admin_site):
         super().__init__(model, admin_site)
         # Nor the untranslated column of a translated field (summary beside summary_en…): it repeats the default
         # language's text.
         self.compare_exclude = [*self.compare_exclude, *self.trans_opts.fields]
-
-    # Short texts shown on a few lines (still limited to their length), and Markdown texts with a "Preview" button.
-    short_text_fields = []
-    markdown_fields = []
 
     class Media:
         # The three languages of a translated field as tabs (django-modeltranslation's tabbed admin), on a local copy
