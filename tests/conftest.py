@@ -406,14 +406,15 @@ class FormReader(HTMLParser):
             self.textarea = None
 
 
-def read_form(response, form_id=None):
+def read_form(response, form_id=None, method="post"):
     """The data a browser would post back, unchanged, for the form on this page: the one with this id, else the
-    first form posted to the page itself (the admin's logout and search forms are left out). Returns (action, data,
-    names): data maps each name to a list of values; names are all the controls, unticked boxes and files too."""
+    first form posted to the page itself (the admin's logout and search forms are left out); method="get" reads a
+    form sent by GET instead. Returns (action, data, names): data maps each name to a list of values; names are all
+    the controls, unticked boxes and files too."""
     assert response.status_code == 200, response.status_code
     reader = FormReader()
     reader.feed(response.content.decode())
-    forms = [form for form in reader.forms if form["attrs"].get("method", "get").lower() == "post"]
+    forms = [form for form in reader.forms if form["attrs"].get("method", "get").lower() == method]
     if form_id is not None:
         forms = [form for form in forms if form["attrs"].get("id") == form_id]
     else:

@@ -8,12 +8,13 @@ from django.contrib.admin import helpers
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.admin.views.main import ERROR_FLAG
+from django.contrib.admin.widgets import AdminTextareaWidget
 from django.core.exceptions import ImproperlyConfigured, PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.db.models import ManyToOneRel, ProtectedError
 from django.db.models.deletion import Collector
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -39,6 +40,7 @@ from ..forms import (
     SpreadsheetImportForm,
 )
 from ..images import picture
+from ..markup import render_markdown
 from ..models import (
     ImportJob,
     PublicationStatus,
@@ -67,6 +69,82 @@ class CuratedAdmin(CompareVersionAdmin, TranslationAdmin):
 
     form = CuratedRecordForm
     history_latest_first = True
+    # The version comparison (History -> compare) leaves out what the site keeps for itself: the version counter,
+    # the search columns, the timestamps and the review workflow's bookkeeping.
+    compare_exclude = [
+        "version",
+        "search_names",
+        "search_words",
+        "search_document",
+        "search_text",
+        "created_at",
+        "updated_at",
+        "submitted_by",
+        "submitted_at",
+        "review_note",
+    ]
+    # Short texts shown on a few lines (still limited to their length), and Markdown texts with a "Preview" button.
+    short_text_fields = []
+    markdown_fields = []
+
+    def __init__(self, model, admin_site):
+        super().__init__(model, admin_site)
+        # Nor the untranslated column of a translated field (summary beside summary_en…): it repeats the default
+        # language's text.
+        self.compare_exclude = [*self.compare_exclude, *self.trans_opts.fields]
+
+    class Media:
+        # The three languages of a translated field as tabs (django-modeltranslation's tabbed admin), on a local copy
+        # of jQuery UI's tabs: the admin loads nothing from other servers. Then the tabs' marks for the languages
+        # still empty, and the Markdown preview.
+        js = [
+            "admin/js/jquery.init.js",
+            "modeltranslation/js/force_jquery.js",
+            "vendor/jquery-ui/jquery-ui.tabs.js",
+            "modeltranslation/js/tabbed_translation_fields.js",
+            "admin-caiss/language-tabs.js",
+            "admin-caiss/markdown-preview.js",
+        ]
+        css = {"all": ["modeltranslation/css/tabbed_translation_fields.css"]}
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        # A translated field (summary_en) takes the widget of the field it translates (summary).
+        name = getattr(db_field, "translated_field", db_field).name
+        if name in self.short_text_fields:
+            kwargs["widget"] = AdminTextareaWidget(attrs={"rows": 3})
+        elif name in self.markdown_fields:
+            opts = self.opts
+            kwargs["widget"] = AdminTextareaWidget(
+                attrs={
+                    "data-markdown-preview": reverse(f"admin:{opts.app_label}_{opts.model_name}_markdown_preview"),
+                    "data-preview-label": _("Preview"),
+                    "data-hide-label": _("Hide the preview"),
+                    "data-empty-label": _("Nothing to preview yet."),
+                    "data-error-label": _("The preview could not be shown. Try again."),
+                }
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+    def get_urls(self):
+        opts = self.opts
+        preview = path(
+            "markdown-preview/",
+            self.admin_site.admin_view(self.markdown_preview_view),
+            name=f"{opts.app_label}_{opts.model_name}_markdown_preview",
+        )
+        return [preview, *super().get_urls()]
+
+    def markdown_preview_view(self, request):
+        """A Markdown text (POST, with the CSRF token) as the public page shows it: rendered and sanitised by the same
+        function (activism/markup.py), an HTML fragment for the change form's "Preview" button."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if not (self.has_add_permission(request) or self.has_change_permission(request)):
+            raise PermissionDenied
+        response = HttpResponse(render_markdown(request.POST.get("text", "")), content_type="text/html; charset=utf-8")
+        # A fragment to insert, never a page to open: nothing in it may run even if it were.
+        response["Content-Security-Policy"] = "default-src 'none'"
+        return response
 
     def get_fieldsets(self, request, obj=None):
         # The version the editor loaded must travel with every change form, whatever its fieldsets list, or no save

@@ -30,6 +30,8 @@ class AuthorAdmin(SpreadsheetExportMixin, CuratedAdmin):
 @admin.register(BlogPost)
 class BlogPostAdmin(SpreadsheetExportMixin, WorkflowAdmin):
     resource_classes = [BlogPostResource]
+    short_text_fields = ["lead"]
+    markdown_fields = ["body"]
     list_display = ["title", "author", "publication_status", "published_at", "is_scheduled", missing_languages]
     list_filter = ["publication_status", "author", "themes", *REVIEW_FILTERS]
     list_select_related = ["author"]

@@ -53,10 +53,12 @@ class YearFilter(admin.SimpleListFilter):
 class EventAdmin(SpreadsheetImportExportMixin, WorkflowAdmin):
     resource_classes = [EventResource]
     form = EventAdminForm
+    short_text_fields = ["summary"]
+    markdown_fields = ["description"]
+    # Room left for more columns at 1366 pixels: the kind is a filter.
     list_display = [
         "title",
         "date_at_precision",
-        "kind",
         "place",
         "initiative_names",
         "is_sensitive",

@@ -50,16 +50,10 @@ class VerificationFilter(admin.SimpleListFilter):
 class InitiativeAdmin(SpreadsheetImportExportMixin, WorkflowAdmin):
     resource_classes = [InitiativeResource]
     form = InitiativeAdminForm
-    list_display = [
-        "name",
-        "form",
-        "activity_status",
-        "publication_status",
-        "is_sensitive",
-        "last_verified",
-        "updated_at",
-        missing_languages,
-    ]
+    short_text_fields = ["summary"]
+    markdown_fields = ["description"]
+    # Room left for more columns at 1366 pixels: the activity status is a filter, the last change the date bar.
+    list_display = ["name", "form", "publication_status", "is_sensitive", "last_verified", missing_languages]
     list_filter = [
         "publication_status",
         VerificationFilter,
