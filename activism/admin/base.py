@@ -12,7 +12,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import ManyToOneRel, ProtectedError
 from django.db.models.deletion import Collector
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -22,6 +22,7 @@ from django.utils.timezone import template_localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ExportMixin, ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TranslationAdmin
 from reversion.errors import RevertError
 from reversion.models import Version
@@ -43,6 +44,7 @@ from ..models import (
     PublishedRecord,
 )
 from ..resources import (
+    import_errors_by_line,
     stale_records_error,
 )
 from ..tasks import preview_import_job, run_import_job
@@ -341,8 +343,45 @@ class SpreadsheetImportExportMixin(UnknownFiltersExportMixin, ImportExportMixin)
     import_form_class = SpreadsheetImportForm
     confirm_form_class = ConfirmSpreadsheetImportForm
 
+    # The template file the import page offers, in each format: (file extension, import-export format).
+    template_formats = {"csv": CSV, "xlsx": XLSX}
+
     def get_import_context_data(self, **kwargs):
         return {**super().get_import_context_data(**kwargs), "limits": SpreadsheetImportForm.limits()}
+
+    def import_page_help(self, request):
+        """What the import page offers besides the form: the template files, and how to write the columns whose
+        format is not plain (links, sources, related records, yes and no ...)."""
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
+        resource = self.get_import_resource_classes(request)[0]()
+        return {
+            "import_templates": [
+                (extension.upper(), reverse(f"admin:{prefix}_import_template", args=[extension]))
+                for extension in self.template_formats
+            ],
+            "column_help": [
+                (field.column_name, resource.column_help[field.column_name])
+                for field in resource.get_user_visible_fields()
+                if field.column_name in resource.column_help
+            ],
+        }
+
+    def import_template_view(self, request, extension):
+        """A file to fill in: the columns the import reads and one example row, which the import takes as it is."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        if extension not in self.template_formats:
+            raise Http404
+        resource = self.get_import_resource_classes(request)[0]()
+        dataset = resource.template_dataset()
+        data = self.template_formats[extension]().export_data(dataset)
+        if isinstance(data, str):
+            data = data.encode(self.to_encoding)
+        content_type = {"csv": "text/csv; charset=utf-8", "xlsx": XLSX.CONTENT_TYPE}[extension]
+        response = HttpResponse(data, content_type=content_type)
+        name = f"{self.opts.model_name}-template.{extension}"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
 
     def add_data_read_fail_error_to_form(self, form, error):
         # The file passed the form's checks but the reader still failed: a plain sentence, never the exception.
@@ -353,8 +392,13 @@ class SpreadsheetImportExportMixin(UnknownFiltersExportMixin, ImportExportMixin)
 
     def get_urls(self):
         job_view = self.admin_site.admin_view(self.import_job_view)
-        name = f"{self.opts.app_label}_{self.opts.model_name}_import_job"
-        return [path("import/job/<int:pk>/", job_view, name=name), *super().get_urls()]
+        template_view = self.admin_site.admin_view(self.import_template_view)
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
+        return [
+            path("import/job/<int:pk>/", job_view, name=f"{prefix}_import_job"),
+            path("import/template.<str:extension>", template_view, name=f"{prefix}_import_template"),
+            *super().get_urls(),
+        ]
 
     def import_action(self, request, **kwargs):
         if request.method == "POST" and self.has_import_permission(request):
@@ -365,6 +409,12 @@ class SpreadsheetImportExportMixin(UnknownFiltersExportMixin, ImportExportMixin)
         context = getattr(response, "context_data", None) or {}
         if "confirm_form" in context:
             context["confirm_form"].initial["seen_versions"] = context["result"].seen_versions
+        if context:
+            context.update(self.import_page_help(request))
+        result = context.get("result")
+        if result is not None and (result.has_errors() or result.has_validation_errors()):
+            # Each error on a line of its own, above the preview: "Line 3, column year_started: ...".
+            context["error_lines"] = import_errors_by_line(result)
         return response
 
     def queue_import(self, request, form):
