@@ -118,14 +118,19 @@ class RowsInCellField(fields.Field):
         if instance.pk is None:
             return []
         items = getattr(instance, self.attribute).all()
-        return sorted((tuple(getattr(item, part) for part in self.parts) for item in items), key=str)
+        return sorted((tuple(getattr(item, part) for part in self.parts) for item in items), key=self.order)
+
+    @staticmethod
+    def order(values):
+        """Alphabetical, so that a cell and what is stored compare equal whatever order they were written in."""
+        return [str(value or "") for value in values]
 
     def save(self, instance, row, is_m2m=False, **kwargs):
         self.clean(row, **kwargs)  # only checked here: they need the saved record
 
     def changes(self, instance, row):
         """Whether the row's cell differs from what the record has."""
-        return sorted(self.clean(row), key=str) != self.get_value(instance)
+        return sorted(self.clean(row), key=self.order) != self.get_value(instance)
 
     def write(self, instance, row):
         manager = getattr(instance, self.attribute)
