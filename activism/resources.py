@@ -13,8 +13,7 @@ from django.core.exceptions import ValidationError
 from django.db.models import Prefetch
 from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from import_export import fields, resources, widgets
 from import_export.instance_loaders import CachedInstanceLoader
 from import_export.resources import Diff
@@ -456,21 +455,21 @@ class CuratedResource(resources.ModelResource):
             ) from None
 
 
-RECORDS_HELP = _lazy("Slugs or names in any language, separated by “;”.")
-LINKS_HELP = _lazy(
+RECORDS_HELP = gettext_lazy("Slugs or names in any language, separated by “;”.")
+LINKS_HELP = gettext_lazy(
     "Web addresses separated by “;”. The kind is guessed from the host (instagram.com: Instagram, t.me: Telegram, "
     "facebook.com, youtube.com, tiktok.com, vk.com, x.com; any other: website); write “kind | URL” to name another."
 )
-SOURCES_HELP = _lazy(
+SOURCES_HELP = gettext_lazy(
     "Sources separated by “;”, each “title | URL | publisher | date” (the date as 2024-05-31), as far as they are "
     "known: “Rally in Almaty | https://vlast.kz/rally | Vlast.kz | 2019-06-12”."
 )
-YES_NO_HELP = _lazy("1 or 0, yes or no (да/нет, иә/жоқ).")
-DATE_HELP = _lazy("A date as 2024-05-31 or 31.05.2024.")
+YES_NO_HELP = gettext_lazy("1 or 0, yes or no (да/нет, иә/жоқ).")
+DATE_HELP = gettext_lazy("A date as 2024-05-31 or 31.05.2024.")
 
 
 def choices_help(choices):
-    return format_lazy(_lazy("One of: {choices}."), choices=", ".join(choices.values))
+    return format_lazy(gettext_lazy("One of: {choices}."), choices=", ".join(choices.values))
 
 
 def first_slug(model, **filters):
@@ -500,9 +499,9 @@ class CityResource(CuratedResource):
         report_skipped = True
 
     column_help = {
-        "region": _lazy("The region's slug or its name in any language."),
-        "latitude": _lazy("Decimal degrees, such as 43.238949."),
-        "longitude": _lazy("Decimal degrees, such as 76.889709."),
+        "region": gettext_lazy("The region's slug or its name in any language."),
+        "latitude": gettext_lazy("Decimal degrees, such as 43.238949."),
+        "longitude": gettext_lazy("Decimal degrees, such as 76.889709."),
     }
 
     def filter_export(self, queryset, **kwargs):
@@ -710,8 +709,8 @@ class EventResource(CuratedResource):
         "kind": choices_help(Event.Kind),
         "initiatives": RECORDS_HELP,
         "themes": RECORDS_HELP,
-        "city": _lazy("The city's slug or its name in any language."),
-        "region": _lazy("The region's slug or its name in any language."),
+        "city": gettext_lazy("The city's slug or its name in any language."),
+        "region": gettext_lazy("The region's slug or its name in any language."),
         "is_nationwide": YES_NO_HELP,
         "is_online": YES_NO_HELP,
         "is_sensitive": YES_NO_HELP,
@@ -720,7 +719,7 @@ class EventResource(CuratedResource):
     }
 
     class Meta:
-        name = _lazy("Events, in this site's columns")
+        name = gettext_lazy("Events, in this site's columns")
         model = Event
         fields = [
             "id",
@@ -847,7 +846,7 @@ class AcledEventResource(EventResource):
     note = fields.Field(attribute="import_note", column_name="note", readonly=True)
 
     class Meta(EventResource.Meta):
-        name = _lazy("Events from a CSV file exported from ACLED")
+        name = gettext_lazy("Events from a CSV file exported from ACLED")
         fields = [*EventResource.Meta.fields, "note"]
 
     def __init__(self, **kwargs):

@@ -35,6 +35,7 @@ from ..forms import (
     CuratedListFormSet,
     CuratedRecordForm,
     PublishedRecordForm,
+    SpreadsheetExportForm,
     SpreadsheetImportForm,
 )
 from ..images import picture
@@ -62,7 +63,48 @@ def image_preview(image, alt=""):
     return format_html('<img src="{}" alt="{}" class="admin-preview" width="120">', copies["src"], alt)
 
 
-class CuratedAdmin(CompareVersionAdmin, TranslationAdmin):
+class RecordPhrasesMixin:
+    """The admin's phrases that name the kind of record, each written whole for the model (`phrases`), so that Russian
+    and Kazakh put the name in its case: Django builds "Add %s", "Change %s" and "Select %s to change" from the
+    nominative verbose name, which reads «Добавить инициатива». Keys: add (the list's button and the add page's
+    title), change, view (the record's page), select_change, select_view (the list). A phrase not given keeps
+    Django's."""
+
+    phrases = {}
+
+    def changelist_view(self, request, extra_context=None):
+        extra = {}
+        if "add" in self.phrases:
+            extra["add_label"] = self.phrases["add"]  # templates/admin/change_list_object_tools.html
+        select = "select_change" if self.has_change_permission(request) else "select_view"
+        if select in self.phrases:
+            extra["title"] = self.phrases[select]
+        return super().changelist_view(request, {**extra, **(extra_context or {})})
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # Only Django's own titles are replaced: a page that brings a title of its own (restoring a version) keeps it.
+        extra_context = {"phrase_title": "title" not in (extra_context or {}), **(extra_context or {})}
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if context.pop("phrase_title", False):
+            # As Django chooses between "Add %s", "Change %s" and "View %s".
+            if add:
+                phrase = "add"
+            elif self.has_change_permission(request, obj):
+                phrase = "change"
+            else:
+                phrase = "view"
+            if phrase in self.phrases:
+                context["title"] = self.phrases[phrase]
+        return super().render_change_form(request, context, add=add, change=change, form_url=form_url, obj=obj)
+
+
+def record_phrases(add, change, view, select_change, select_view):
+    return {"add": add, "change": change, "view": view, "select_change": select_change, "select_view": select_view}
+
+
+class CuratedAdmin(RecordPhrasesMixin, CompareVersionAdmin, TranslationAdmin):
     """The researchers' editing page: the three languages side by side, the history of every change with its
     differences, restoring any earlier version or a deleted record (django-reversion), and a save refused when
     someone else saved the record in the meantime."""
@@ -317,7 +359,10 @@ class WorkflowAdmin(CuratedAdmin):
 
 class UnknownFiltersExportMixin:
     """An export of the list as filtered: a filter in the address that is no filter (typed or changed by hand) sends
-    back to the list, which says so, as Django's own list does, instead of failing."""
+    back to the list, which says so, as Django's own list does, instead of failing. Its columns are named in the
+    admin's language (SpreadsheetExportForm)."""
+
+    export_form_class = SpreadsheetExportForm
 
     def export_action(self, request):
         try:

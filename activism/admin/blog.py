@@ -10,11 +10,18 @@ from ..resources import (
     AuthorResource,
     BlogPostResource,
 )
-from .base import CuratedAdmin, SpreadsheetExportMixin, WorkflowAdmin, image_preview
+from .base import CuratedAdmin, SpreadsheetExportMixin, WorkflowAdmin, image_preview, record_phrases
 
 
 @admin.register(Author)
 class AuthorAdmin(SpreadsheetExportMixin, CuratedAdmin):
+    phrases = record_phrases(
+        add=_("Add author"),
+        change=_("Change author"),
+        view=_("View author"),
+        select_change=_("Select author to change"),
+        select_view=_("Select author to view"),
+    )
     resource_classes = [AuthorResource]
     list_display = ["name", "affiliation"]
     search_fields = ["slug", *in_every_language("name", "affiliation")]
@@ -28,6 +35,13 @@ class AuthorAdmin(SpreadsheetExportMixin, CuratedAdmin):
 
 @admin.register(BlogPost)
 class BlogPostAdmin(SpreadsheetExportMixin, WorkflowAdmin):
+    phrases = record_phrases(
+        add=_("Add blog post"),
+        change=_("Change blog post"),
+        view=_("View blog post"),
+        select_change=_("Select blog post to change"),
+        select_view=_("Select blog post to view"),
+    )
     resource_classes = [BlogPostResource]
     list_display = ["title", "author", "publication_status", "published_at", "is_scheduled"]
     list_filter = ["publication_status", "author", "themes"]
