@@ -1,6 +1,6 @@
 """The admin in Russian and in Kazakh, as an Editor who chose the language reads it: the app's name, the add button
 and the titles with the record's name in its case, Django's messages, and the pages of import-export, django-reversion
-and reversion-compare with no English left of what is translated."""
+and reversion-compare, and the two-factor pages, with no English left of what is translated."""
 
 from html.parser import HTMLParser
 from pathlib import Path
@@ -10,6 +10,7 @@ import polib
 import pytest
 import reversion
 import reversion_compare
+import two_factor
 from django.conf import settings
 from django.contrib import admin as django_admin
 from django.urls import reverse
@@ -207,6 +208,13 @@ def test_import_export_history_and_recover_pages_show_no_english_labels(editor, 
     }[language] in recover
 
 
+@pytest.mark.parametrize("language", ["ru", "kk"])
+def test_the_account_security_page_speaks_the_language(editor, language):
+    text = page_text(editor, reverse("two_factor:profile"), language)
+    assert {"ru": "Безопасность учётной записи", "kk": "Тіркелгі қауіпсіздігі"}[language] in text
+    assert_no_english(text, "Account Security", "Primary method", "Enter the token", "Backup Tokens", "Disable")
+
+
 def library_msgids():
     """Every msgid Django's admin, Django and the libraries translate, in any of their catalogues."""
     folders = [
@@ -215,6 +223,7 @@ def library_msgids():
         Path(import_export.__file__).parent / "locale",
         Path(reversion.__file__).parent / "locale",
         Path(reversion_compare.__file__).parent / "locale",
+        Path(two_factor.__file__).parent / "locale",
     ]
     found = set()
     for folder in folders:
