@@ -2,6 +2,8 @@
 and the titles with the record's name in its case, Django's messages, and the pages of import-export, django-reversion
 and reversion-compare, and the two-factor pages, with no English left of what is translated."""
 
+import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -215,7 +217,17 @@ def test_the_account_security_page_speaks_the_language(editor, language):
     assert_no_english(text, "Account Security", "Primary method", "Enter the token", "Backup Tokens", "Disable")
 
 
-def library_msgids():
+def test_the_admin_calendar_and_selectors_speak_kazakh(editor):
+    """The admin's scripts (date picker, two-box selector) read their words from the JavaScript catalogue."""
+    editor.cookies["django_language"] = "kk"
+    script = editor.get(reverse("admin:jsi18n")).content.decode()
+    catalogue = json.loads(re.search(r"const newcatalog = (\{.*?\});", script, re.S).group(1))
+    assert catalogue["January"] == "Қаңтар"
+    assert catalogue["Choose a Date"] == "Күнді таңдау"
+    assert catalogue["Choose all %s"] == "Барлығын таңдау: %s"
+
+
+def library_msgids(domain="django"):
     """Every msgid Django's admin, Django and the libraries translate, in any of their catalogues."""
     folders = [
         Path(django_admin.__file__).parent / "locale",
@@ -228,22 +240,25 @@ def library_msgids():
     found = set()
     for folder in folders:
         for language in ["ru", "kk", "de"]:
-            path = folder / language / "LC_MESSAGES" / "django.po"
+            path = folder / language / "LC_MESSAGES" / f"{domain}.po"
             if path.exists():
                 found |= {entry.msgid for entry in polib.pofile(str(path))}
     return found
 
 
-@pytest.mark.parametrize("language", ["ru", "kk"])
-def test_the_overrides_catalogue_translates_library_messages_and_is_compiled(language):
+@pytest.mark.parametrize(("language", "domain"), [("ru", "django"), ("kk", "django"), ("kk", "djangojs")])
+def test_the_overrides_catalogue_translates_library_messages_and_is_compiled(language, domain):
     folder = OVERRIDES / language / "LC_MESSAGES"
-    source = polib.pofile(str(folder / "django.po"))
+    source = polib.pofile(str(folder / f"{domain}.po"))
     assert source.metadata["Language"] == language
     # An override of a msgid no library has would never show: a typo, or a message the library has since changed.
-    assert [entry.msgid for entry in source if entry.msgid not in library_msgids()] == []
+    assert [entry.msgid for entry in source if entry.msgid not in library_msgids(domain)] == []
     assert source.untranslated_entries() == [] and source.fuzzy_entries() == []
-    compiled = {entry.msgid: entry.msgstr or entry.msgstr_plural for entry in polib.mofile(str(folder / "django.mo"))}
-    assert compiled == {entry.msgid: entry.msgstr or entry.msgstr_plural for entry in source}, (
+    compiled = {
+        (entry.msgctxt, entry.msgid): entry.msgstr or entry.msgstr_plural
+        for entry in polib.mofile(str(folder / f"{domain}.mo"))
+    }
+    assert compiled == {(entry.msgctxt, entry.msgid): entry.msgstr or entry.msgstr_plural for entry in source}, (
         "run: python manage.py compilemessages --ignore=.venv"
     )
     assert settings.LOCALE_PATHS[1] == OVERRIDES  # after our own catalogue, before the libraries'
