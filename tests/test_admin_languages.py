@@ -164,7 +164,8 @@ def test_messages_and_the_delete_page_read_naturally(editor, site_data, language
     assert saved in shown
     delete = page_text(editor, reverse("admin:activism_initiative_delete", args=[draft.pk]), language)
     assert deleting in delete
-    assert_no_english(delete, "Are you sure", "Yes, I’m sure", "No, take me back")
+    assert_no_english(delete, "Are you sure", "Yes, I’m sure", "No, take me back", "relationship", "object (")
+    assert {"ru": "Инициативы: 1", "kk": "Бастамалар: 1"}[language] in delete.splitlines()
 
 
 @pytest.mark.parametrize("language", ["ru", "kk"])

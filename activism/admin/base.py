@@ -2,6 +2,7 @@ from contextlib import nullcontext
 from itertools import groupby
 
 import reversion
+from django.apps import apps
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
@@ -18,6 +19,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.formats import localize
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
@@ -127,6 +129,28 @@ class CuratedAdmin(RecordPhrasesMixin, CompareVersionAdmin, TranslationAdmin):
 
     def get_changelist_formset(self, request, **kwargs):
         return super().get_changelist_formset(request, formset=CuratedListFormSet, **kwargs)
+
+    def get_deleted_objects(self, objs, request):
+        """The delete page without the rows that only link two records (an initiative's themes, an event's
+        initiatives): they are no records of their own, and Django names them in English whatever the language
+        ("Initiative-theme relationship: Initiative_themes object (1)")."""
+        to_delete, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        links = [model for model in apps.get_models(include_auto_created=True) if model._meta.auto_created]
+        prefixes = tuple(f"{capfirst(model._meta.verbose_name)}: " for model in links)
+        link_names = {str(model._meta.verbose_name_plural) for model in links}
+
+        def without_links(items):
+            kept = []
+            for item in items:
+                if isinstance(item, list):
+                    if nested := without_links(item):
+                        kept.append(nested)
+                elif not str(item).startswith(prefixes):
+                    kept.append(item)
+            return kept
+
+        model_count = {name: count for name, count in model_count.items() if str(name) not in link_names}
+        return without_links(to_delete), model_count, perms_needed, protected
 
     # Restoring a version (History) and bringing back a deleted record (Recover). django-reversion's own views write
     # back the version's whole revision (every record of an imported file or of a list action) before any check, keep
