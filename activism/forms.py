@@ -12,13 +12,13 @@ from django.conf import settings
 from django.contrib.gis.gdal import GDALException
 from django.contrib.gis.geos import Point
 from django.core import signing
-from django.core.exceptions import NON_FIELD_ERRORS
+from django.core.exceptions import NON_FIELD_ERRORS, FieldDoesNotExist
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, ngettext_lazy
-from import_export.forms import ConfirmImportForm, ImportForm
+from import_export.forms import ConfirmImportForm, ImportForm, SelectableFieldsExportForm
 from leaflet.forms.fields import PointField
 from leaflet.forms.widgets import LeafletWidget
 
@@ -786,6 +786,22 @@ SAVE_AS_UTF8 = _(
     "Save it as “CSV UTF-8”: in Excel, File → Save As → “CSV UTF-8 (Comma delimited)”; in LibreOffice Calc, "
     "File → Save As → “Text CSV”, tick “Edit filter settings” and choose “Unicode (UTF-8)”. Or upload it as XLSX."
 )
+
+
+class SpreadsheetExportForm(SelectableFieldsExportForm):
+    """The export page's columns to tick, each named in the admin's language with the file's column beside it
+    ("название [ru] (name_ru)"), not import-export's English made from the column ("Name Ru")."""
+
+    def _get_field_label(self, resource, field_name):
+        field = resource.fields.get(field_name)
+        column = field.column_name if field else field_name
+        try:
+            model_field = resource._meta.model._meta.get_field(field.attribute if field else field_name)
+        except FieldDoesNotExist:
+            return column
+        # A reverse relation (an initiative's links, sources) has no verbose name: its records' plural is one.
+        verbose_name = getattr(model_field, "verbose_name", None) or model_field.related_model._meta.verbose_name_plural
+        return f"{verbose_name} ({column})"
 
 
 class SpreadsheetImportForm(ImportForm):

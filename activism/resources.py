@@ -7,12 +7,13 @@ a spreadsheet would run as a formula is exported with a leading "'" and imported
 """
 
 import reversion
+import tablib
 from django.conf import settings
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.db.models import Prefetch
+from django.utils.text import format_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from import_export import fields, resources, widgets
 from import_export.instance_loaders import CachedInstanceLoader
 from import_export.resources import Diff
@@ -22,7 +23,7 @@ from modeltranslation.utils import build_localized_fieldname
 
 from . import acled
 from .languages import in_every_language
-from .models import Author, BlogPost, City, Event, EventSource, Initiative, PublicationStatus, Region, Theme
+from .models import Author, BlogPost, City, Event, Initiative, PublicationStatus, Region, Theme
 from .page_cache import public_content_changed
 from .search import refresh_search_index_of, search_index_deferred
 from .spreadsheets import (
@@ -30,6 +31,7 @@ from .spreadsheets import (
     ChoiceWidget,
     CoordinateWidget,
     DayWidget,
+    LinksWidget,
     RecordsWidget,
     RecordWidget,
     SourcesWidget,
@@ -40,6 +42,10 @@ from .spreadsheets import (
 )
 
 HISTORY_CHUNK = 500  # records read at once to write their versions to the history
+
+# The parts of a source and of a link, in the order their one-column cells give them (SourcesWidget, LinksWidget).
+SOURCE_PARTS = ("title", "url", "publisher", "published_on")
+LINK_PARTS = ("kind", "url")
 
 
 class StaleRecordsError(Exception):
@@ -98,6 +104,43 @@ class ColumnDiff(Diff):
         ]
 
 
+class RowsInCellField(fields.Field):
+    """Records that belong to the record, all in one column (an event's or an initiative's sources, an initiative's
+    links): read and written as tuples of their `parts`, compared and exported as they are stored, written after the
+    record itself (CuratedResource.save_m2m), all of them replaced when the column changes."""
+
+    def __init__(self, parts, **kwargs):
+        super().__init__(**kwargs)
+        self.parts = parts
+
+    def get_value(self, instance):
+        if instance.pk is None:
+            return []
+        items = getattr(instance, self.attribute).all()
+        return sorted((tuple(getattr(item, part) for part in self.parts) for item in items), key=self.order)
+
+    @staticmethod
+    def order(values):
+        """Alphabetical, so that a cell and what is stored compare equal whatever order they were written in."""
+        return [str(value or "") for value in values]
+
+    def save(self, instance, row, is_m2m=False, **kwargs):
+        self.clean(row, **kwargs)  # only checked here: they need the saved record
+
+    def changes(self, instance, row):
+        """Whether the row's cell differs from what the record has."""
+        return sorted(self.clean(row), key=self.order) != self.get_value(instance)
+
+    def write(self, instance, row):
+        manager = getattr(instance, self.attribute)
+        manager.all().delete()
+        manager.model.objects.bulk_create(
+            manager.model(**{manager.field.name: instance}, **dict(zip(self.parts, values, strict=True)))
+            for values in self.clean(row)
+        )
+        public_content_changed()  # a bulk insert sends no signal
+
+
 class CuratedResource(resources.ModelResource):
     """Records found by slug; text trimmed; every error reported against its row and column, never a 500.
 
@@ -110,6 +153,8 @@ class CuratedResource(resources.ModelResource):
     export_only = ["id"]
     # Export-only columns the import preview shows all the same.
     shown_in_preview = []
+    # What the import page says of a column whose format is not plain (column -> text).
+    column_help = {}
 
     class Meta:
         # The file's records in one query, not one per row.
@@ -142,6 +187,17 @@ class CuratedResource(resources.ModelResource):
     def get_user_visible_fields(self):
         """The columns the import page lists."""
         return [field for field in self.get_import_fields() if not field.readonly]
+
+    def example_row(self):
+        """One made-up record that the import takes, for the template file the import page offers (column ->
+        value): its related records are the first ones stored. None for a model the admin does not import into."""
+        return None
+
+    def template_dataset(self):
+        """The template file's content: the columns the import reads, and the example row."""
+        columns = [field.column_name for field in self.get_user_visible_fields()]
+        example = self.example_row() or {}
+        return tablib.Dataset([example.get(column, "") for column in columns], headers=columns)
 
     def import_data(self, dataset, dry_run=False, **kwargs):
         # All or nothing: one transaction, rolled back if any row has an error, a validation error included. The
@@ -298,6 +354,28 @@ class CuratedResource(resources.ModelResource):
         for field in self.get_import_fields():
             if isinstance(field.widget, widgets.ManyToManyWidget) and field.column_name in row:
                 self.set_related(instance, field.attribute, list(field.clean(row, **kwargs)))
+        for field in self.rows_in_cell_fields(row):
+            if field.changes(instance, row):
+                field.write(instance, row)
+            getattr(instance, "_prefetched_objects_cache", {}).pop(field.attribute, None)
+
+    def rows_in_cell_fields(self, row):
+        """The columns of the file that hold records belonging to the record (RowsInCellField)."""
+        return [
+            field
+            for field in self.get_import_fields()
+            if isinstance(field, RowsInCellField) and not field.readonly and field.column_name in row
+        ]
+
+    def skip_row(self, instance, original, row, import_validation_errors=None):
+        # Links and sources are written after the record: a change of their column alone is a change too.
+        if (
+            not import_validation_errors
+            and self._meta.skip_unchanged
+            and any(field.changes(original, row) for field in self.rows_in_cell_fields(row))
+        ):
+            return False
+        return super().skip_row(instance, original, row, import_validation_errors)
 
     def set_related(self, instance, name, records):
         manager = getattr(instance, name)
@@ -377,6 +455,28 @@ class CuratedResource(resources.ModelResource):
             ) from None
 
 
+RECORDS_HELP = gettext_lazy("Slugs or names in any language, separated by “;”.")
+LINKS_HELP = gettext_lazy(
+    "Web addresses separated by “;”. The kind is guessed from the host (instagram.com: Instagram, t.me: Telegram, "
+    "facebook.com, youtube.com, tiktok.com, vk.com, x.com; any other: website); write “kind | URL” to name another."
+)
+SOURCES_HELP = gettext_lazy(
+    "Sources separated by “;”, each “title | URL | publisher | date” (the date as 2024-05-31), as far as they are "
+    "known: “Rally in Almaty | https://vlast.kz/rally | Vlast.kz | 2019-06-12”."
+)
+YES_NO_HELP = gettext_lazy("1 or 0, yes or no (да/нет, иә/жоқ).")
+DATE_HELP = gettext_lazy("A date as 2024-05-31 or 31.05.2024.")
+
+
+def choices_help(choices):
+    return format_lazy(gettext_lazy("One of: {choices}."), choices=", ".join(choices.values))
+
+
+def first_slug(model, **filters):
+    record = model.objects.filter(**filters).first()
+    return record.slug if record else ""
+
+
 class RegionResource(CuratedResource):
     class Meta:
         model = Region
@@ -397,6 +497,12 @@ class CityResource(CuratedResource):
         clean_model_instances = True
         skip_unchanged = True
         report_skipped = True
+
+    column_help = {
+        "region": gettext_lazy("The region's slug or its name in any language."),
+        "latitude": gettext_lazy("Decimal degrees, such as 43.238949."),
+        "longitude": gettext_lazy("Decimal degrees, such as 76.889709."),
+    }
 
     def filter_export(self, queryset, **kwargs):
         return queryset.select_related("region")
@@ -425,6 +531,21 @@ class CityResource(CuratedResource):
                     errors = far.update_error_dict(errors)
         super().validate_instance(instance, errors, validate_unique)
 
+    def example_row(self):
+        region = Region.objects.filter(latitude__isnull=False).first() or Region.objects.first()
+        near = region if region and region.latitude is not None else None
+        return {
+            "slug": "akbulak-example",
+            "name_kk": "Ақбұлақ (мысал)",
+            "name_ru": "Акбулак (пример)",
+            "name_en": "Akbulak (example)",
+            "region": region.slug if region else "",
+            # At its region's centre, the one place sure to be in the region.
+            "latitude": str(near.latitude) if near else "48.000000",
+            "longitude": str(near.longitude) if near else "67.000000",
+            "population": "12000",
+        }
+
 
 class ThemeResource(CuratedResource):
     class Meta:
@@ -448,6 +569,18 @@ class InitiativeResource(CuratedResource):
     ]
     # So that an editor sees a published record return to draft.
     shown_in_preview = ["publication_status"]
+    column_help = {
+        "themes": RECORDS_HELP,
+        "cities": RECORDS_HELP,
+        "form": choices_help(Initiative.Form),
+        "activity_status": choices_help(Initiative.ActivityStatus),
+        "is_nationwide": YES_NO_HELP,
+        "is_online": YES_NO_HELP,
+        "is_sensitive": YES_NO_HELP,
+        "last_verified": DATE_HELP,
+        "links": LINKS_HELP,
+        "sources": SOURCES_HELP,
+    }
 
     themes = fields.Field(attribute="themes", column_name="themes", widget=RecordsWidget(Theme))
     cities = fields.Field(attribute="cities", column_name="cities", widget=RecordsWidget(City))
@@ -474,6 +607,8 @@ class InitiativeResource(CuratedResource):
         attribute="is_sensitive", column_name="is_sensitive", widget=YesNoWidget(), saves_null_values=False
     )
     last_verified = fields.Field(attribute="last_verified", column_name="last_verified", widget=DayWidget())
+    links = RowsInCellField(LINK_PARTS, attribute="links", column_name="links", widget=LinksWidget())
+    sources = RowsInCellField(SOURCE_PARTS, attribute="sources", column_name="sources", widget=SourcesWidget())
 
     class Meta:
         model = Initiative
@@ -491,6 +626,8 @@ class InitiativeResource(CuratedResource):
             "is_online",
             "is_sensitive",
             "last_verified",
+            "links",
+            "sources",
             "publication_status",
             "image",
             *in_every_language("image_alt"),
@@ -514,29 +651,37 @@ class InitiativeResource(CuratedResource):
         finally:
             instance.publication_status = PublicationStatus.DRAFT
 
+    def example_row(self):
+        return {
+            "slug": "green-courtyards-example",
+            "name_kk": "Жасыл аулалар (мысал)",
+            "name_ru": "Зелёные дворы (пример)",
+            "name_en": "Green Courtyards (example)",
+            "summary_kk": "Үйлерінің аулаларына ағаш отырғызып, суаратын көршілер. Үлгі жол: оны нақты бастамамен "
+            "ауыстырыңыз.",
+            "summary_ru": "Соседи, которые сажают и поливают деревья во дворах своих домов. Строка-пример: замените "
+            "её настоящей инициативой.",
+            "summary_en": "Neighbours who plant and water trees in the courtyards of their blocks. An example line: "
+            "replace it with a real initiative.",
+            "form": Initiative.Form.VOLUNTEER,
+            "activity_status": Initiative.ActivityStatus.ACTIVE,
+            "year_started": "2021",
+            "themes": first_slug(Theme),
+            "cities": first_slug(City),
+            "is_nationwide": "no",
+            "is_online": "no",
+            "is_sensitive": "no",
+            "last_verified": "2025-03-01",
+            "links": "https://www.instagram.com/green_courtyards_example; https://example.org/green-courtyards",
+            "sources": "Neighbours plant forty elms | https://example.org/news/forty-elms | Example News | 2024-04-20",
+        }
+
     def get_queryset(self):
-        # The record's themes and cities with it: the preview compares them on every row.
-        return super().get_queryset().prefetch_related("themes", "cities")
+        # The record's themes, cities, links and sources with it: the preview compares them on every row.
+        return super().get_queryset().prefetch_related("themes", "cities", "links", "sources")
 
     def filter_export(self, queryset, **kwargs):
-        return queryset.prefetch_related("themes", "cities")
-
-
-def source_values(source):
-    return (source.title, source.url, source.publisher, source.published_on)
-
-
-class SourcesField(fields.Field):
-    """An event's sources in one column (SourcesWidget): compared and exported as they are stored, written after the
-    event itself (EventResource.save_m2m)."""
-
-    def get_value(self, instance):
-        if instance.pk is None:
-            return []
-        return sorted(map(source_values, instance.sources.all()), key=str)
-
-    def save(self, instance, row, is_m2m=False, **kwargs):
-        self.clean(row, **kwargs)  # only checked here: the sources need the saved event
+        return queryset.prefetch_related("themes", "cities", "links", "sources")
 
 
 class EventResource(CuratedResource):
@@ -573,7 +718,7 @@ class EventResource(CuratedResource):
     is_sensitive = fields.Field(
         attribute="is_sensitive", column_name="is_sensitive", widget=YesNoWidget(), saves_null_values=False
     )
-    sources = SourcesField(attribute="sources", column_name="sources", widget=SourcesWidget())
+    sources = RowsInCellField(SOURCE_PARTS, attribute="sources", column_name="sources", widget=SourcesWidget())
     publication_status = fields.Field(
         attribute="publication_status",
         column_name="publication_status",
@@ -581,8 +726,24 @@ class EventResource(CuratedResource):
         saves_null_values=False,
     )
 
+    column_help = {
+        "date": DATE_HELP,
+        "end_date": DATE_HELP,
+        "date_precision": choices_help(Event.DatePrecision),
+        "kind": choices_help(Event.Kind),
+        "initiatives": RECORDS_HELP,
+        "themes": RECORDS_HELP,
+        "city": gettext_lazy("The city's slug or its name in any language."),
+        "region": gettext_lazy("The region's slug or its name in any language."),
+        "is_nationwide": YES_NO_HELP,
+        "is_online": YES_NO_HELP,
+        "is_sensitive": YES_NO_HELP,
+        "sources": SOURCES_HELP,
+        "publication_status": choices_help(PublicationStatus),
+    }
+
     class Meta:
-        name = _lazy("Events, in this site's columns")
+        name = gettext_lazy("Events, in this site's columns")
         model = Event
         fields = [
             "id",
@@ -658,32 +819,33 @@ class EventResource(CuratedResource):
         if errors:
             raise ValidationError(errors)
 
-    def skip_row(self, instance, original, row, import_validation_errors=None):
-        # The sources are written after the event: a change of the column alone is a change too.
-        field = self.fields["sources"]
-        if (
-            "sources" in row
-            and not import_validation_errors
-            and self._meta.skip_unchanged
-            and sorted(field.clean(row), key=str) != field.get_value(original)
-        ):
-            return False
-        return super().skip_row(instance, original, row, import_validation_errors)
-
-    def save_m2m(self, instance, row, **kwargs):
-        super().save_m2m(instance, row, **kwargs)
-        if kwargs.get("dry_run") and not kwargs.get("using_transactions"):
-            return
-        if "sources" in row:
-            wanted = self.fields["sources"].clean(row)
-            if sorted(wanted, key=str) != self.fields["sources"].get_value(instance):
-                instance.sources.all().delete()
-                EventSource.objects.bulk_create(
-                    EventSource(event=instance, title=title, url=url, publisher=publisher, published_on=day)
-                    for title, url, publisher, day in wanted
-                )
-                public_content_changed()  # a bulk insert sends no signal
-            getattr(instance, "_prefetched_objects_cache", {}).pop("sources", None)
+    def example_row(self):
+        city = City.objects.select_related("region").first()
+        return {
+            "slug": "rally-for-the-courtyard-elms-example",
+            "title_kk": "Аула қарағаштарын қорғау митингі (мысал)",
+            "title_ru": "Митинг в защиту вязов во дворе (пример)",
+            "title_en": "Rally for the courtyard elms (example)",
+            "summary_kk": "Алпысқа жуық көрші аулада қарағаштардың кесілуін тоқтату үшін жиналды. Үлгі жол: оны "
+            "нақты оқиғамен ауыстырыңыз.",
+            "summary_ru": "Около шестидесяти соседей собрались, чтобы остановить вырубку вязов во дворе. "
+            "Строка-пример: замените её настоящим событием.",
+            "summary_en": "About sixty neighbours gathered to stop the felling of the elms in their courtyard. An "
+            "example line: replace it with a real event.",
+            "date": "2024-04-20",
+            "date_precision": Event.DatePrecision.DAY,
+            "kind": Event.Kind.PROTEST,
+            "themes": first_slug(Theme),
+            "city": city.slug if city else "",
+            "region": city.region.slug if city else "",
+            "is_nationwide": "no",
+            "is_online": "no",
+            "participants": "60",
+            "is_sensitive": "no",
+            "sources": "Neighbours defend the courtyard elms | https://example.org/news/courtyard-elms | "
+            "Example News | 2024-04-20",
+            "publication_status": PublicationStatus.DRAFT,
+        }
 
     def get_queryset(self):
         # What the preview compares on every row, read with the events.
@@ -708,7 +870,7 @@ class AcledEventResource(EventResource):
     note = fields.Field(attribute="import_note", column_name="note", readonly=True)
 
     class Meta(EventResource.Meta):
-        name = _lazy("Events from a CSV file exported from ACLED")
+        name = gettext_lazy("Events from a CSV file exported from ACLED")
         fields = [*EventResource.Meta.fields, "note"]
 
     def __init__(self, **kwargs):
@@ -805,8 +967,9 @@ IMPORT_RESOURCES = {"city": CityResource, "initiative": InitiativeResource, "eve
 
 
 def import_errors_by_line(result, most=200, rows_before=0):
-    """Every error of an import as a sentence naming its spreadsheet line (the header is line 1). rows_before: the
-    rows of the file before this part of it, for a file read in parts."""
+    """Every error of an import as a sentence naming its spreadsheet line (the header is line 1) and, for an error
+    of one cell, its column as the file's header names it: "Line 3, column year_started: ...". rows_before: the rows
+    of the file before this part of it, for a file read in parts."""
     errors = [
         error.error.message() if isinstance(error.error, StaleRecordsError) else str(error.error)
         for error in result.base_errors
@@ -818,7 +981,7 @@ def import_errors_by_line(result, most=200, rows_before=0):
         line = spreadsheet_line(rows_before + row.number)
         for column, messages in row.field_specific_errors.items():
             errors += [
-                _("Line %(line)s, %(column)s: %(error)s") % {"line": line, "column": column, "error": message}
+                _("Line %(line)s, column %(column)s: %(error)s") % {"line": line, "column": column, "error": message}
                 for message in messages
             ]
         errors += [

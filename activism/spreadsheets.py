@@ -13,6 +13,7 @@ no in three languages, choices, whole numbers, coordinates and dates, each with 
 """
 
 from datetime import datetime
+from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -21,7 +22,7 @@ from import_export import widgets
 
 from .forms import COORDINATE_STEP
 from .languages import in_every_language
-from .models import EventSource, casefold_words
+from .models import EventSource, InitiativeLink, casefold_words
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -223,9 +224,9 @@ SOURCE_PARTS_SEPARATOR = "|"
 
 
 class SourcesWidget(widgets.Widget):
-    """An event's sources in one cell, separated by ";". Each is its title, then, after "|", its URL, its publisher
-    and its date, as far as they are known: "Rally in Almaty | https://vlast.kz/rally | Vlast.kz | 2019-06-12". Read
-    as (title, url, publisher, date) tuples, every error of the cell reported at once."""
+    """An event's or an initiative's sources in one cell, separated by ";". Each is its title, then, after "|", its
+    URL, its publisher and its date, as far as they are known: "Rally in Almaty | https://vlast.kz/rally | Vlast.kz |
+    2019-06-12". Read as (title, url, publisher, date) tuples, every error of the cell reported at once."""
 
     def clean(self, value, row=None, **kwargs):
         found, errors = [], []
@@ -270,4 +271,74 @@ class SourcesWidget(widgets.Widget):
             while parts[-1] == "":
                 parts.pop()
             items.append(f" {SOURCE_PARTS_SEPARATOR} ".join(parts))
+        return f"{LIST_SEPARATOR} ".join(items)
+
+
+# The kind of an initiative's link, guessed from its host (a subdomain such as m.facebook.com counts too).
+LINK_KINDS_BY_HOST = {
+    "instagram.com": InitiativeLink.Kind.INSTAGRAM,
+    "t.me": InitiativeLink.Kind.TELEGRAM,
+    "telegram.me": InitiativeLink.Kind.TELEGRAM,
+    "telegram.org": InitiativeLink.Kind.TELEGRAM,
+    "facebook.com": InitiativeLink.Kind.FACEBOOK,
+    "fb.com": InitiativeLink.Kind.FACEBOOK,
+    "youtube.com": InitiativeLink.Kind.YOUTUBE,
+    "youtu.be": InitiativeLink.Kind.YOUTUBE,
+    "tiktok.com": InitiativeLink.Kind.TIKTOK,
+    "vk.com": InitiativeLink.Kind.VK,
+    "x.com": InitiativeLink.Kind.X,
+    "twitter.com": InitiativeLink.Kind.X,
+}
+
+
+def link_kind(url):
+    """The kind of link a web address is, from its host: instagram.com is Instagram, t.me Telegram, any other host a
+    website."""
+    host = (urlsplit(url).hostname or "").removeprefix("www.")
+    for known, kind in LINK_KINDS_BY_HOST.items():
+        if host == known or host.endswith(f".{known}"):
+            return kind
+    return InitiativeLink.Kind.WEBSITE
+
+
+class LinksWidget(widgets.Widget):
+    """An initiative's links in one cell, separated by ";": each a web address, its kind guessed from the host
+    (link_kind), or "kind | URL" for a kind the host does not tell ("website | https://instagram.com/..."). Read as
+    (kind, url) tuples, every error of the cell reported at once."""
+
+    def clean(self, value, row=None, **kwargs):
+        found, errors = {}, []
+        kinds = [kind for kind, _label in InitiativeLink.Kind.choices]
+        limit = InitiativeLink._meta.get_field("url").max_length
+        for item in str(value or "").split(LIST_SEPARATOR):
+            if not item.strip():
+                continue
+            parts = [part.strip() for part in item.split(SOURCE_PARTS_SEPARATOR)]
+            if len(parts) > 2:
+                errors.append(_("“%(link)s” has more than two parts: kind | URL.") % {"link": item.strip()})
+                continue
+            url = parts[-1]
+            kind = parts[0].casefold() if len(parts) == 2 else link_kind(url)
+            if kind not in kinds:
+                errors.append(
+                    _("“%(value)s” is not one of: %(choices)s.") % {"value": parts[0], "choices": ", ".join(kinds)}
+                )
+                continue
+            try:
+                URLValidator()(url)
+            except ValidationError:
+                errors.append(_("“%(url)s” is not a web address starting with https://.") % {"url": url})
+                continue
+            if len(url) > limit:
+                errors.append(_("“%(text)s” is longer than %(limit)s characters.") % {"text": url, "limit": limit})
+                continue
+            found.setdefault(url, kind)  # a link given twice is kept once
+        if errors:
+            raise ValueError(" ".join(errors))
+        return [(kind, url) for url, kind in found.items()]
+
+    def render(self, value, obj=None, **kwargs):
+        items = [
+            url if kind == link_kind(url) else f"{kind} {SOURCE_PARTS_SEPARATOR} {url}" for kind, url in value or []
+        ]
         return f"{LIST_SEPARATOR} ".join(items)

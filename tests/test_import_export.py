@@ -330,7 +330,9 @@ def test_two_lines_with_the_same_slug_are_an_error_naming_both(admin_client, sit
     preview = upload(admin_client, "initiative", file)
     assert "confirm_form" not in preview.context
     content = preview.content.decode()
-    assert content.count("“oyan” is on lines 2, 4: give each record on one line only.") == 2
+    for line in (2, 4):  # listed above the preview, and in the preview's table
+        assert f"Line {line}, column slug: “oyan” is on lines 2, 4: give each record on one line only." in content
+    assert content.count("“oyan” is on lines 2, 4: give each record on one line only.") == 4
     assert not Initiative.objects.filter(slug__in=["oyan", "taraz-group"]).exists()
 
 
@@ -484,7 +486,7 @@ def test_a_large_file_with_one_bad_line_writes_nothing_and_names_the_line(admin_
     page = admin_client.get(job_url)
     content = page.content.decode()
     assert "Nothing was imported" in content
-    assert "Line 4, cities: No city has the slug or the name “Atlantis”" in content
+    assert "Line 4, column cities: No city has the slug or the name “Atlantis”" in content
     assert "confirm-import" not in content
     assert not Initiative.objects.filter(slug__startswith="group-").exists()
     assert ImportJob.objects.get().file_data == b""

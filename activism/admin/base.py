@@ -2,6 +2,7 @@ from contextlib import nullcontext
 from itertools import groupby
 
 import reversion
+from django.apps import apps
 from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin import helpers
@@ -20,10 +21,12 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.formats import localize
 from django.utils.html import format_html
+from django.utils.text import capfirst
 from django.utils.timezone import template_localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from import_export.admin import ExportMixin, ImportExportMixin
+from import_export.formats.base_formats import CSV, XLSX
 from modeltranslation.admin import TranslationAdmin
 from reversion.errors import RevertError
 from reversion.models import Version
@@ -37,6 +40,7 @@ from ..forms import (
     CuratedRecordForm,
     PublishedRecordForm,
     SendBackForm,
+    SpreadsheetExportForm,
     SpreadsheetImportForm,
 )
 from ..images import picture
@@ -48,6 +52,7 @@ from ..models import (
 )
 from ..models.reviews import KEPT_ON_RESTORE, belongings
 from ..resources import (
+    import_errors_by_line,
     stale_records_error,
 )
 from ..tasks import preview_import_job, run_import_job
@@ -62,7 +67,48 @@ def image_preview(image, alt=""):
     return format_html('<img src="{}" alt="{}" class="admin-preview" width="120">', copies["src"], alt)
 
 
-class CuratedAdmin(CompareVersionAdmin, TranslationAdmin):
+class RecordPhrasesMixin:
+    """The admin's phrases that name the kind of record, each written whole for the model (`phrases`), so that Russian
+    and Kazakh put the name in its case: Django builds "Add %s", "Change %s" and "Select %s to change" from the
+    nominative verbose name, which reads «Добавить инициатива». Keys: add (the list's button and the add page's
+    title), change, view (the record's page), select_change, select_view (the list). A phrase not given keeps
+    Django's."""
+
+    phrases = {}
+
+    def changelist_view(self, request, extra_context=None):
+        extra = {}
+        if "add" in self.phrases:
+            extra["add_label"] = self.phrases["add"]  # templates/admin/change_list_object_tools.html
+        select = "select_change" if self.has_change_permission(request) else "select_view"
+        if select in self.phrases:
+            extra["title"] = self.phrases[select]
+        return super().changelist_view(request, {**extra, **(extra_context or {})})
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # Only Django's own titles are replaced: a page that brings a title of its own (restoring a version) keeps it.
+        extra_context = {"phrase_title": "title" not in (extra_context or {}), **(extra_context or {})}
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if context.pop("phrase_title", False):
+            # As Django chooses between "Add %s", "Change %s" and "View %s".
+            if add:
+                phrase = "add"
+            elif self.has_change_permission(request, obj):
+                phrase = "change"
+            else:
+                phrase = "view"
+            if phrase in self.phrases:
+                context["title"] = self.phrases[phrase]
+        return super().render_change_form(request, context, add=add, change=change, form_url=form_url, obj=obj)
+
+
+def record_phrases(add, change, view, select_change, select_view):
+    return {"add": add, "change": change, "view": view, "select_change": select_change, "select_view": select_view}
+
+
+class CuratedAdmin(RecordPhrasesMixin, CompareVersionAdmin, TranslationAdmin):
     """The researchers' editing page: the three languages side by side, the history of every change with its
     differences, restoring any earlier version or a deleted record (django-reversion), and a save refused when
     someone else saved the record in the meantime."""
@@ -161,6 +207,28 @@ class CuratedAdmin(CompareVersionAdmin, TranslationAdmin):
 
     def get_changelist_formset(self, request, **kwargs):
         return super().get_changelist_formset(request, formset=CuratedListFormSet, **kwargs)
+
+    def get_deleted_objects(self, objs, request):
+        """The delete page without the rows that only link two records (an initiative's themes, an event's
+        initiatives): they are no records of their own, and Django names them in English whatever the language
+        ("Initiative-theme relationship: Initiative_themes object (1)")."""
+        to_delete, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        links = [model for model in apps.get_models(include_auto_created=True) if model._meta.auto_created]
+        prefixes = tuple(f"{capfirst(model._meta.verbose_name)}: " for model in links)
+        link_names = {str(model._meta.verbose_name_plural) for model in links}
+
+        def without_links(items):
+            kept = []
+            for item in items:
+                if isinstance(item, list):
+                    if nested := without_links(item):
+                        kept.append(nested)
+                elif not str(item).startswith(prefixes):
+                    kept.append(item)
+            return kept
+
+        model_count = {name: count for name, count in model_count.items() if str(name) not in link_names}
+        return without_links(to_delete), model_count, perms_needed, protected
 
     # Restoring a version (History) and bringing back a deleted record (Recover). django-reversion's own views write
     # back the version's whole revision (every record of an imported file or of a list action) before any check, keep
@@ -510,7 +578,10 @@ class WorkflowAdmin(PendingChangeAdminMixin, CuratedAdmin):
 
 class UnknownFiltersExportMixin:
     """An export of the list as filtered: a filter in the address that is no filter (typed or changed by hand) sends
-    back to the list, which says so, as Django's own list does, instead of failing."""
+    back to the list, which says so, as Django's own list does, instead of failing. Its columns are named in the
+    admin's language (SpreadsheetExportForm)."""
+
+    export_form_class = SpreadsheetExportForm
 
     def export_action(self, request):
         try:
@@ -536,8 +607,45 @@ class SpreadsheetImportExportMixin(UnknownFiltersExportMixin, ImportExportMixin)
     import_form_class = SpreadsheetImportForm
     confirm_form_class = ConfirmSpreadsheetImportForm
 
+    # The template file the import page offers, in each format: (file extension, import-export format).
+    template_formats = {"csv": CSV, "xlsx": XLSX}
+
     def get_import_context_data(self, **kwargs):
         return {**super().get_import_context_data(**kwargs), "limits": SpreadsheetImportForm.limits()}
+
+    def import_page_help(self, request):
+        """What the import page offers besides the form: the template files, and how to write the columns whose
+        format is not plain (links, sources, related records, yes and no ...)."""
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
+        resource = self.get_import_resource_classes(request)[0]()
+        return {
+            "import_templates": [
+                (extension.upper(), reverse(f"admin:{prefix}_import_template", args=[extension]))
+                for extension in self.template_formats
+            ],
+            "column_help": [
+                (field.column_name, resource.column_help[field.column_name])
+                for field in resource.get_user_visible_fields()
+                if field.column_name in resource.column_help
+            ],
+        }
+
+    def import_template_view(self, request, extension):
+        """A file to fill in: the columns the import reads and one example row, which the import takes as it is."""
+        if not self.has_import_permission(request):
+            raise PermissionDenied
+        if extension not in self.template_formats:
+            raise Http404
+        resource = self.get_import_resource_classes(request)[0]()
+        dataset = resource.template_dataset()
+        data = self.template_formats[extension]().export_data(dataset)
+        if isinstance(data, str):
+            data = data.encode(self.to_encoding)
+        content_type = {"csv": "text/csv; charset=utf-8", "xlsx": XLSX.CONTENT_TYPE}[extension]
+        response = HttpResponse(data, content_type=content_type)
+        name = f"{self.opts.model_name}-template.{extension}"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response
 
     def add_data_read_fail_error_to_form(self, form, error):
         # The file passed the form's checks but the reader still failed: a plain sentence, never the exception.
@@ -548,8 +656,13 @@ class SpreadsheetImportExportMixin(UnknownFiltersExportMixin, ImportExportMixin)
 
     def get_urls(self):
         job_view = self.admin_site.admin_view(self.import_job_view)
-        name = f"{self.opts.app_label}_{self.opts.model_name}_import_job"
-        return [path("import/job/<int:pk>/", job_view, name=name), *super().get_urls()]
+        template_view = self.admin_site.admin_view(self.import_template_view)
+        prefix = f"{self.opts.app_label}_{self.opts.model_name}"
+        return [
+            path("import/job/<int:pk>/", job_view, name=f"{prefix}_import_job"),
+            path("import/template.<str:extension>", template_view, name=f"{prefix}_import_template"),
+            *super().get_urls(),
+        ]
 
     def import_action(self, request, **kwargs):
         if request.method == "POST" and self.has_import_permission(request):
@@ -560,6 +673,12 @@ class SpreadsheetImportExportMixin(UnknownFiltersExportMixin, ImportExportMixin)
         context = getattr(response, "context_data", None) or {}
         if "confirm_form" in context:
             context["confirm_form"].initial["seen_versions"] = context["result"].seen_versions
+        if context:
+            context.update(self.import_page_help(request))
+        result = context.get("result")
+        if result is not None and (result.has_errors() or result.has_validation_errors()):
+            # Each error on a line of its own, above the preview: "Line 3, column year_started: ...".
+            context["error_lines"] = import_errors_by_line(result)
         return response
 
     def queue_import(self, request, form):

@@ -10,12 +10,19 @@ from ..resources import (
     AuthorResource,
     BlogPostResource,
 )
-from .base import CuratedAdmin, SpreadsheetExportMixin, WorkflowAdmin, image_preview
+from .base import CuratedAdmin, SpreadsheetExportMixin, WorkflowAdmin, image_preview, record_phrases
 from .review_filters import REVIEW_FILTERS, missing_languages
 
 
 @admin.register(Author)
 class AuthorAdmin(SpreadsheetExportMixin, CuratedAdmin):
+    phrases = record_phrases(
+        add=_("Add author"),
+        change=_("Change author"),
+        view=_("View author"),
+        select_change=_("Select author to change"),
+        select_view=_("Select author to view"),
+    )
     resource_classes = [AuthorResource]
     list_display = ["name", "affiliation"]
     search_fields = ["slug", *in_every_language("name", "affiliation")]
@@ -29,6 +36,13 @@ class AuthorAdmin(SpreadsheetExportMixin, CuratedAdmin):
 
 @admin.register(BlogPost)
 class BlogPostAdmin(SpreadsheetExportMixin, WorkflowAdmin):
+    phrases = record_phrases(
+        add=_("Add blog post"),
+        change=_("Change blog post"),
+        view=_("View blog post"),
+        select_change=_("Select blog post to change"),
+        select_view=_("Select blog post to view"),
+    )
     resource_classes = [BlogPostResource]
     short_text_fields = ["lead"]
     markdown_fields = ["body"]

@@ -20,7 +20,7 @@ from ..resources import (
     AcledEventResource,
     EventResource,
 )
-from .base import SpreadsheetImportExportMixin, WorkflowAdmin
+from .base import SpreadsheetImportExportMixin, WorkflowAdmin, record_phrases
 from .review_filters import REVIEW_FILTERS, missing_languages
 
 
@@ -51,6 +51,13 @@ class YearFilter(admin.SimpleListFilter):
 
 @admin.register(Event)
 class EventAdmin(SpreadsheetImportExportMixin, WorkflowAdmin):
+    phrases = record_phrases(
+        add=_("Add event"),
+        change=_("Change event"),
+        view=_("View event"),
+        select_change=_("Select event to change"),
+        select_view=_("Select event to view"),
+    )
     resource_classes = [EventResource]
     form = EventAdminForm
     short_text_fields = ["summary"]

@@ -15,7 +15,7 @@ from ..models import (
 from ..resources import (
     InitiativeResource,
 )
-from .base import SpreadsheetImportExportMixin, WorkflowAdmin, image_preview
+from .base import SpreadsheetImportExportMixin, WorkflowAdmin, image_preview, record_phrases
 from .events import InitiativeEventInline
 from .review_filters import REVIEW_FILTERS, missing_languages
 
@@ -48,6 +48,13 @@ class VerificationFilter(admin.SimpleListFilter):
 
 @admin.register(Initiative)
 class InitiativeAdmin(SpreadsheetImportExportMixin, WorkflowAdmin):
+    phrases = record_phrases(
+        add=_("Add initiative"),
+        change=_("Change initiative"),
+        view=_("View initiative"),
+        select_change=_("Select initiative to change"),
+        select_view=_("Select initiative to view"),
+    )
     resource_classes = [InitiativeResource]
     form = InitiativeAdminForm
     short_text_fields = ["summary"]

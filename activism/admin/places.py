@@ -17,11 +17,18 @@ from ..resources import (
     RegionResource,
     ThemeResource,
 )
-from .base import CuratedAdmin, SpreadsheetExportMixin, SpreadsheetImportExportMixin
+from .base import CuratedAdmin, SpreadsheetExportMixin, SpreadsheetImportExportMixin, record_phrases
 
 
 @admin.register(Region)
 class RegionAdmin(SpreadsheetExportMixin, CuratedAdmin):
+    phrases = record_phrases(
+        add=_("Add region"),
+        change=_("Change region"),
+        view=_("View region"),
+        select_change=_("Select region to change"),
+        select_view=_("Select region to view"),
+    )
     resource_classes = [RegionResource]
     list_display = ["name", "kind", "city_count"]
     list_filter = ["kind"]
@@ -39,6 +46,13 @@ class RegionAdmin(SpreadsheetExportMixin, CuratedAdmin):
 
 @admin.register(City)
 class CityAdmin(SpreadsheetImportExportMixin, CuratedAdmin):
+    phrases = record_phrases(
+        add=_("Add city"),
+        change=_("Change city"),
+        view=_("View city"),
+        select_change=_("Select city to change"),
+        select_view=_("Select city to view"),
+    )
     resource_classes = [CityResource]
     form = CityAdminForm
     list_display = ["name", "region", "latitude", "longitude", "population"]
@@ -63,6 +77,13 @@ class CityAdmin(SpreadsheetImportExportMixin, CuratedAdmin):
 
 @admin.register(Theme)
 class ThemeAdmin(SpreadsheetExportMixin, CuratedAdmin):
+    phrases = record_phrases(
+        add=_("Add theme"),
+        change=_("Change theme"),
+        view=_("View theme"),
+        select_change=_("Select theme to change"),
+        select_view=_("Select theme to view"),
+    )
     resource_classes = [ThemeResource]
     list_display = ["name", "colour_swatch", "display_order", "initiative_count"]
     list_editable = ["display_order"]

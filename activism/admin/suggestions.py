@@ -9,6 +9,7 @@ from ..models import (
     Initiative,
     Suggestion,
 )
+from .base import RecordPhrasesMixin, record_phrases
 
 
 class SuggestionStatusFilter(admin.SimpleListFilter):
@@ -37,7 +38,14 @@ class SuggestionStatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(Suggestion)
-class SuggestionAdmin(admin.ModelAdmin):
+class SuggestionAdmin(RecordPhrasesMixin, admin.ModelAdmin):
+    phrases = record_phrases(
+        add=_("Add suggestion"),
+        change=_("Change suggestion"),
+        view=_("View suggestion"),
+        select_change=_("Select suggestion to change"),
+        select_view=_("Select suggestion to view"),
+    )
     """The queue of what visitors sent through the public form. Nothing here is editable: a suggestion is read, then
     made into a draft initiative or dismissed. No export: the contact addresses must leave the admin in no file."""
 
