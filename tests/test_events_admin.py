@@ -20,6 +20,7 @@ from .conftest import (
     run_action,
     save_through_admin,
     submit_form,
+    with_source,
 )
 
 pytestmark = pytest.mark.django_db
@@ -51,10 +52,6 @@ def new_event(**changes):
         "kind": "solo_picket",
         **changes,
     }
-
-
-def with_source(**changes):
-    return {"sources-0-title": "Report in the press", "sources-0-url": "https://news.example.org/picket", **changes}
 
 
 def field_errors(response):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..forms import (
     EventAdminForm,
-    EventSourceFormSet,
+    SourceFormSet,
 )
 from ..languages import in_every_language
 from ..models import (
@@ -25,7 +25,7 @@ from .base import SpreadsheetImportExportMixin, WorkflowAdmin
 
 class EventSourceInline(admin.TabularInline):
     model = EventSource
-    formset = EventSourceFormSet
+    formset = SourceFormSet
     extra = 1
 
 
