@@ -625,7 +625,8 @@ class SourceFormSet(forms.BaseInlineFormSet):
             try:
                 self.instance.check_publishable(source_count=len(kept))
             except forms.ValidationError as error:
-                raise forms.ValidationError(error.messages, code="not_publishable") from None
+                # Every reason, the field each is about set aside: they are listed above the sources.
+                raise forms.ValidationError([item for items in error.error_dict.values() for item in items]) from None
 
 
 class CityAdminForm(CuratedRecordForm):

@@ -473,6 +473,20 @@ def with_source(**changes):
     return {"sources-0-title": "Report in the press", "sources-0-url": "https://news.example.org/picket", **changes}
 
 
+def sources_errors(response):
+    """The errors shown above a record's sources on its admin page: the publication rules' reasons, when refused."""
+    assert response.status_code == 200, response.status_code
+    formset = next(
+        inline.formset for inline in response.context["inline_admin_formsets"] if inline.formset.prefix == "sources"
+    )
+    return " ".join(formset.non_form_errors())
+
+
+def list_messages(response):
+    """The messages an admin page shows at its top (a list action's outcome)."""
+    return [str(message) for message in response.context["messages"]] if response.context else []
+
+
 def form_errors(response):
     """The errors an admin page shows, for an assertion message."""
     context = response.context or {}

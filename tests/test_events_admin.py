@@ -11,6 +11,7 @@ from .conftest import (
     change_url,
     fill_form,
     form_errors,
+    list_messages,
     make_city,
     make_event,
     make_initiative,
@@ -19,6 +20,7 @@ from .conftest import (
     queries_for,
     run_action,
     save_through_admin,
+    sources_errors,
     submit_form,
     with_source,
 )
@@ -57,18 +59,6 @@ def new_event(**changes):
 def field_errors(response):
     assert response.status_code == 200, response.status_code
     return response.context["adminform"].form.errors
-
-
-def sources_errors(response):
-    assert response.status_code == 200, response.status_code
-    formset = next(
-        inline.formset for inline in response.context["inline_admin_formsets"] if inline.formset.prefix == "sources"
-    )
-    return " ".join(formset.non_form_errors())
-
-
-def list_messages(response):
-    return [str(message) for message in response.context["messages"]] if response.context else []
 
 
 # Adding and changing events
