@@ -302,6 +302,11 @@ def wikipedia(title):
     return {"title": title, "url": f"https://en.wikipedia.org/wiki/{title.replace(' ', '_')}", "publisher": "Wikipedia"}
 
 
+def source(title, url, publisher, published_on=None):
+    """A public article or report an initiative is known from; its date only where the page gives it."""
+    return {"title": title, "url": url, "publisher": publisher, "published_on": published_on}
+
+
 # Fields left out of an entry take the model's empty value: no year, no links, no sources, not online.
 # Approximate centres of the regions, where the map shows sensitive initiatives (never at their cities).
 # The three cities of republican significance use the city centre.
@@ -415,6 +420,19 @@ online and is often named as one of the sparks of the youth movement *Oyan, Qaza
         "year_started": 2019,
         "year_ended": 2019,
         "activity_status": "inactive",
+        "sources": [
+            source(
+                "Activists Arrested As Kazakhstan Prepares For Presidential Elections",
+                "https://en.hromadske.ua/posts/activists-arrested-as-kazakhstan-prepares-for-presidential-elections",
+                "Hromadske",
+                "2019-04-24",
+            ),
+            source(
+                "Amnesty Recognizes Two Jailed Kazakh Activists As 'Prisoners Of Conscience'",
+                "https://www.rferl.org/a/amnesty-recognizes-two-jailed-kazakh-activists-as-prisoners-of-conscience-/29903124.html",
+                "Radio Free Europe/Radio Liberty",
+            ),
+        ],
     },
     {
         "slug": "we-do-not-need-such-a-law",
@@ -460,6 +478,13 @@ sharing posts and photos under a common hashtag. The law was adopted in May 2020
         "year_started": 2020,
         "year_ended": 2020,
         "activity_status": "inactive",
+        "sources": [
+            source(
+                "Benefits and Drawbacks of the New Law on Protests in Kazakhstan",
+                "https://cabar.asia/en/benefits-and-drawbacks-of-the-new-law-on-protests-in-kazakhstan",
+                "CABAR.asia",
+            ),
+        ],
     },
     {
         "slug": "feminita",
@@ -499,6 +524,14 @@ appeals against the refusals were unsuccessful.""",
         "cities": ["almaty"],
         "activity_status": "active",
         "last_verified": "2025-05-20",
+        "sources": [
+            source(
+                "Feminita's Lesbian Kurultai under attack",
+                "https://frontlinedefenders.org/en/case/feminitas-lesbian-kurultai-under-attack",
+                "Front Line Defenders",
+                "2024-10-10",
+            ),
+        ],
     },
     {
         "slug": "womens-day-marches-almaty",
@@ -537,6 +570,19 @@ Each march needs the agreement of the city administration, which has not always 
         "form": "protest",
         "cities": ["almaty"],
         "activity_status": "unknown",
+        "sources": [
+            source(
+                "Women's March in Kazakhstan: Feminists vs the Mayor of Almaty",
+                "https://caspianpost.com/en/post/womens-march-in-kazakhstan-feminists-vs-the-mayor-of-almaty",
+                "Caspian Post",
+                "2024-02-28",
+            ),
+            source(
+                "Women's marches in Kazakhstan: we will not stop until women's rights improve",
+                "https://cabar.asia/en/women-s-marches-in-kazakhstan-we-will-not-stop-until-women-s-rights-improve",
+                "CABAR.asia",
+            ),
+        ],
     },
     {
         "slug": "femastana",
@@ -560,6 +606,13 @@ Details such as the year it started are left empty here until they are confirmed
         "form": "movement",
         "cities": ["astana"],
         "activity_status": "unknown",
+        "sources": [
+            source(
+                "In the Face of Oppression, Feminist Resistance in Kazakhstan Persists",
+                "https://thediplomat.com/2025/03/in-the-face-of-oppression-feminist-resistance-in-kazakhstan-persists",
+                "The Diplomat",
+            ),
+        ],
     },
     {
         "slug": "uyatemes",
@@ -595,6 +648,13 @@ Its name, *uyat emes*, answers the word *uyat* (shame) that often ends conversat
         "is_online": True,
         "activity_status": "unknown",
         "last_verified": "2026-10-01",
+        "sources": [
+            source(
+                "Overcoming a Taboo: Normalizing Sexuality Education in Kazakhstan",
+                "https://centralasiaprogram.org/publications-all/overcoming-taboo-normalizing-sexuality-education-kazakhstan/",
+                "Central Asia Program (CAP Fellows Paper 200)",
+            ),
+        ],
     },
     {
         "slug": "aua",
@@ -612,6 +672,8 @@ Its city, founding year and links are left empty here until they are confirmed f
         "themes": ["ecology"],
         "form": "other",
         "activity_status": "unknown",
+        # In review: no public source confirmed yet, so not published (Initiative.check_publishable).
+        "publication_status": "review",
     },
     {
         "slug": "almaty-air-initiative",
@@ -641,6 +703,14 @@ with officials and businesses.""",
         "cities": ["almaty"],
         "activity_status": "active",
         "links": [("website", "https://air.org.kz/")],
+        "sources": [
+            source(
+                "Zhuldyz Saulebekova: \u201cOur Country Is Ready To Battle Air Pollution\u201d",
+                "https://vlast.kz/english/65843-zhuldyz-saulebekova-our-country-is-ready-to-battle-air-pollution.html",
+                "Vlast.kz",
+                "2025-07-28",
+            ),
+        ],
     },
     {
         "slug": "murat-dilmanov",
@@ -678,6 +748,18 @@ He describes political caricature as the craft of balancing between what is allo
         "cities": ["almaty"],
         "is_online": True,
         "activity_status": "unknown",
+        "sources": [
+            source(
+                "#FastTalk: Карикатурист Мурат Дильманов об институте сатиры и связи политики с ремеслом",
+                "https://the-steppe.com/lyudi/fasttalk-karikaturist-murat-dilmanov-ob-institute-satiry-i-svyazi-politiki-s-remeslom",
+                "The Steppe",
+            ),
+            source(
+                "Будни казахстанского карикатуриста",
+                "https://iwpr.net/ru/global-voices/budni-kazakhstanskogo-karikaturista",
+                "IWPR",
+            ),
+        ],
     },
     {
         "slug": "leshapalaque",
@@ -702,6 +784,13 @@ along the way.""",
         "is_online": True,
         "year_started": 2017,
         "activity_status": "unknown",
+        "sources": [
+            source(
+                "Что такое Le Shapalaque и как юмор помогает строить свой бизнес",
+                "https://old.nu.edu.kz/ru/news-ru/chto-takoe-le-shapalaque-kak-yumor-pomogaet-stroit-svoj-biznes",
+                "Nazarbayev University",
+            ),
+        ],
     },
     {
         "slug": "akyn-akynych",
@@ -720,6 +809,8 @@ Further details are left empty here until they are confirmed from sources.""",
         "themes": ["art-activism"],
         "form": "art",
         "activity_status": "unknown",
+        # In review: no public source confirmed yet, so not published (Initiative.check_publishable).
+        "publication_status": "review",
     },
     {
         "slug": "protect-kok-zhailau",
@@ -759,6 +850,19 @@ and take a free recreation area away from the public.""",
         "form": "movement",
         "cities": ["almaty"],
         "activity_status": "unknown",
+        "sources": [
+            source(
+                "Kazakhstan's president courts green support by halting ski resort",
+                "https://eurasianet.org/kazakhstans-president-courts-green-support-by-halting-ski-resort",
+                "Eurasianet",
+            ),
+            source(
+                "Kazakhstan's Mountain Cluster Under the Spotlight Again",
+                "https://vlast.kz/english/65867-kazakhstans-mountain-cluster-under-the-spotlight-again.html",
+                "Vlast.kz",
+                "2025-07-30",
+            ),
+        ],
     },
     {
         "slug": "almaty-park-and-tree-defenders",
@@ -795,6 +899,14 @@ This record groups such neighbourhood campaigns rather than one organisation."""
         "form": "movement",
         "cities": ["almaty"],
         "activity_status": "unknown",
+        "sources": [
+            source(
+                "Алматинцы требуют остановить варварскую обрезку деревьев в Центральном парке отдыха",
+                "https://www.kt.kz/rus/ecology/almatintsy_trebuyut_ostanovit_varvarskuyu_obrezku_dereviev_1377962199.html",
+                "Kazakhstan Today",
+                "2024-03-14",
+            ),
+        ],
     },
     {
         "slug": "zhanaozen-oil-workers-strike-2011",
@@ -973,6 +1085,13 @@ temporary shelter, and aid collection points opened in Astana and other cities."
         "year_started": 2024,
         "year_ended": 2024,
         "activity_status": "inactive",
+        "sources": [
+            source(
+                "20,000 Volunteers Band Together in Kazakhstan to Aid Flood Victims",
+                "https://astanatimes.com/2024/04/20000-volunteers-band-together-in-kazakhstan-to-aid-flood-victims",
+                "The Astana Times",
+            ),
+        ],
     },
     {
         "slug": "covid-19-volunteers-2020",
@@ -1010,6 +1129,13 @@ This record groups such volunteer efforts rather than one organisation.""",
         "is_nationwide": True,
         "year_started": 2020,
         "activity_status": "inactive",
+        "sources": [
+            source(
+                "Citizens Self-Mobilize to Bring Aid to Needy, Coordinate Relief in Kazakhstan",
+                "https://astanatimes.com/2020/05/citizens-self-mobilize-to-bring-aid-to-needy-coordinate-relief-in-kazakhstan",
+                "The Astana Times",
+            ),
+        ],
     },
     {
         "slug": "animal-protection-volunteers",
@@ -1052,6 +1178,19 @@ This record groups such volunteers in several cities rather than one organisatio
         # Demonstrates a sensitive record (volunteers who oppose culling have been threatened): shown by region
         # only, kept out of search engines and open data.
         "is_sensitive": True,
+        "sources": [
+            source(
+                "Pandemic downturn leads to animal abuse crisis in Kazakhstan",
+                "https://www.opendemocracy.net/en/odr/pandemic-downturn-leads-animal-abuse-crisis-kazakhstan/",
+                "openDemocracy",
+                "2021-03-10",
+            ),
+            source(
+                "Animal Control in Kazakhstan: The Flawed Mechanism",
+                "https://cabar.asia/en/animal-control-in-kazakhstan-the-flawed-mechanism",
+                "CABAR.asia",
+            ),
+        ],
     },
     {
         "slug": "vlast-kz",
@@ -1076,6 +1215,9 @@ Kazakhstan. It is based in Almaty.""",
         "is_online": True,
         "activity_status": "active",
         "links": [("website", "https://vlast.kz/")],
+        "sources": [
+            source("Vlast.kz", "https://vlast.kz/", "Vlast.kz"),
+        ],
     },
     {
         "slug": "protests-2019-presidential-election",

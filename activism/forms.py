@@ -494,9 +494,12 @@ class CuratedListFormSet(forms.BaseModelFormSet):
 
 
 class PublishedRecordForm(CuratedRecordForm):
-    """Offers only the workflow moves the user may make, and refuses any other value sent by hand."""
+    """Offers only the workflow moves the user may make, and refuses any other value sent by hand. A record published,
+    or kept published, must pass the publication rules (check_publishable), each reason on its field: unless an inline
+    of its sources checks them (SourceFormSet), with the sources as submitted."""
 
     user = None  # set by the admin's get_form()
+    sources_inline = False  # set by the admin's get_form()
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -504,6 +507,19 @@ class PublishedRecordForm(CuratedRecordForm):
         if field is not None and self.user is not None:
             allowed = self.instance.allowed_statuses(self.user)
             field.choices = [(value, label) for value, label in field.choices if value in allowed]
+
+    def _post_clean(self):
+        super()._post_clean()  # the instance now holds the values entered
+        if self.sources_inline or self.instance.publication_status != PublicationStatus.PUBLISHED:
+            return
+        try:
+            self.instance.check_publishable()
+        except forms.ValidationError as error:
+            for field, messages in error.message_dict.items():
+                if field not in self.fields:
+                    self.add_error(None, messages)
+                elif field not in self.errors:  # a field left empty says so already
+                    self.add_error(field, messages)
 
 
 class SimilarRecordForm(PublishedRecordForm):
@@ -596,18 +612,24 @@ class EventAdminForm(SimilarRecordForm):
         return cleaned_data
 
 
-class EventSourceFormSet(forms.BaseInlineFormSet):
-    """The event's sources as submitted on its page: an event published there, or kept published, needs at least one
-    (Event.check_publishable), counted before anything is saved, so that a source added in the same save counts."""
+class SourceFormSet(forms.BaseInlineFormSet):
+    """The sources of an initiative or an event as submitted on its page. A record published there, or kept published,
+    must pass the publication rules (check_publishable): checked here, with the sources counted before anything is
+    saved, so that a source added in the same save counts, and a deleted last source is refused. The record's own form
+    was validated before its inlines: the instance holds the status and the text just entered. Every reason is listed
+    above the sources."""
 
     def clean(self):
         super().clean()
         if any(self.errors):
             return
         kept = [form for form in self.forms if form.cleaned_data and not self._should_delete_form(form)]
-        # The event's own form was validated before its inlines: the instance holds the status just chosen.
         if self.instance.publication_status == PublicationStatus.PUBLISHED:
-            self.instance.check_publishable(source_count=len(kept))
+            try:
+                self.instance.check_publishable(source_count=len(kept))
+            except forms.ValidationError as error:
+                # Every reason, the field each is about set aside: they are listed above the sources.
+                raise forms.ValidationError([item for items in error.error_dict.values() for item in items]) from None
 
 
 class CityMapWidget(LeafletWidget):

@@ -686,7 +686,8 @@ class InitiativeResource(CuratedResource):
 
 class EventResource(CuratedResource):
     """Events found by slug. Imported events are drafts unless an editor imports them, and an editor's file publishes
-    an event only with at least one source (Event.check_publishable), given in its row or already stored."""
+    an event only if it passes the publication rules (Event.check_publishable): at least one source, given in its row
+    or already stored, and its title and summary in the site's main language."""
 
     followed_in_history = ["sources"]
 
@@ -815,7 +816,9 @@ class EventResource(CuratedResource):
             try:
                 instance.check_publishable(source_count=None if given is None else len(given))
             except ValidationError as error:
-                errors["sources"] = error.messages
+                # Each reason in its column (title_kk, sources); a column already in error says so already.
+                for column, messages in error.message_dict.items():
+                    errors.setdefault(column, messages)
         if errors:
             raise ValidationError(errors)
 

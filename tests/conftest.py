@@ -90,14 +90,27 @@ def make_theme(name="Ecology", **fields):
     return Theme.objects.create(name=name, **fields)
 
 
-def make_initiative(name="Green Almaty", cities=(), themes=(), published=True, **fields):
+def make_initiative(name="Green Almaty", cities=(), themes=(), published=True, sources=None, **fields):
+    """An initiative, published unless told otherwise. A published one rests on a source, as the publication rules
+    require (Initiative.check_publishable): it has one unless `sources` says how many."""
     fields.setdefault("slug", slugify(name))
     fields.setdefault("summary", f"Summary of {name}.")
     fields.setdefault("publication_status", PublicationStatus.PUBLISHED if published else PublicationStatus.DRAFT)
     initiative = Initiative.objects.create(name=name, **fields)
     initiative.cities.set(cities)
     initiative.themes.set(themes or [Theme.objects.first() or make_theme()])
+    if sources is None:
+        sources = 1 if initiative.publication_status == PublicationStatus.PUBLISHED else 0
+    give_sources(initiative, sources)
     return initiative
+
+
+def give_sources(record, count=1):
+    """Sources of an initiative or an event, as a researcher would cite them."""
+    for number in range(1, count + 1):
+        record.sources.create(
+            title=f"Report {number} on {record}", url=f"https://news.example.org/{record.slug}/{number}"
+        )
 
 
 def make_event(
@@ -119,8 +132,7 @@ def make_event(
     event.refresh_from_db()  # the date as a date, and the region filled from the city
     event.initiatives.set(initiatives)
     event.themes.set(themes)
-    for number in range(1, sources + 1):
-        event.sources.create(title=f"Report {number} on {title}", url=f"https://news.example.org/{event.slug}/{number}")
+    give_sources(event, sources)
     return event
 
 
@@ -233,7 +245,8 @@ def site_data(db):
         "Women's March", cities=[almaty, kokshetau], themes=[feminism], form=Initiative.Form.PROTEST
     )
     online = make_initiative("Online Petition", themes=[feminism], is_online=True, form="online_campaign")
-    draft = make_initiative("Secret Draft Initiative", cities=[lonely], themes=[ecology], published=False)
+    # A draft ready to publish: it passes the publication rules (a source).
+    draft = make_initiative("Secret Draft Initiative", cities=[lonely], themes=[ecology], published=False, sources=1)
     author = make_author("Aigerim Demo")
     post = make_post("Parks and people", author=author)
     post.initiatives.set([park, draft])
@@ -486,6 +499,26 @@ def run_action(client, model, action, records):
     url = reverse(f"admin:activism_{model._meta.model_name}_changelist")
     changes = {"action": action, "_selected_action": [str(record.pk) for record in records]}
     return submit_form(client, url, changes, form_id="changelist-form")
+
+
+def with_source(**changes):
+    """A source typed into the empty row of a record's sources on its admin page (an initiative's or an event's, with no
+    source yet), as a person adds one: the publication rules want one."""
+    return {"sources-0-title": "Report in the press", "sources-0-url": "https://news.example.org/picket", **changes}
+
+
+def sources_errors(response):
+    """The errors shown above a record's sources on its admin page: the publication rules' reasons, when refused."""
+    assert response.status_code == 200, response.status_code
+    formset = next(
+        inline.formset for inline in response.context["inline_admin_formsets"] if inline.formset.prefix == "sources"
+    )
+    return " ".join(formset.non_form_errors())
+
+
+def list_messages(response):
+    """The messages an admin page shows at its top (a list action's outcome)."""
+    return [str(message) for message in response.context["messages"]] if response.context else []
 
 
 def form_errors(response):

@@ -247,7 +247,7 @@ def test_a_file_that_is_not_an_image_is_refused(admin_client):
 
 
 def test_publish_and_unpublish_actions(admin_client):
-    draft = make_initiative("Quiet", published=False)
+    draft = make_initiative("Quiet", published=False, sources=1)  # publishable: it has a source
     run_action(admin_client, Initiative, "publish", [draft])
     draft.refresh_from_db()
     assert draft.publication_status == PublicationStatus.PUBLISHED

@@ -106,7 +106,7 @@ def test_a_researcher_may_delete_their_draft(researcher):
 
 
 def test_an_editor_publishes_archives_and_returns_records_to_draft(editor):
-    record = make_initiative("Reviewed", published=False, publication_status=PublicationStatus.REVIEW)
+    record = make_initiative("Reviewed", published=False, publication_status=PublicationStatus.REVIEW, sources=1)
     for action, state, public in [
         ("publish", PublicationStatus.PUBLISHED, True),
         ("archive", PublicationStatus.ARCHIVED, False),

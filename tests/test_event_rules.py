@@ -10,8 +10,8 @@ from django.urls import reverse
 
 from activism.models import Event
 
-from .conftest import confirm, csv_file, make_event, save_through_admin, submit_form, upload
-from .test_events_admin import ADD_URL, field_errors, new_event, places, with_source  # noqa: F401 (places)
+from .conftest import confirm, csv_file, make_event, save_through_admin, submit_form, upload, with_source
+from .test_events_admin import ADD_URL, field_errors, new_event, places  # noqa: F401 (places)
 from .test_events_import import HEADER, errors_of, records, strike_row  # noqa: F401 (records is a fixture)
 
 pytestmark = pytest.mark.django_db

@@ -11,6 +11,7 @@ from .conftest import (
     change_url,
     fill_form,
     form_errors,
+    list_messages,
     make_city,
     make_event,
     make_initiative,
@@ -19,7 +20,9 @@ from .conftest import (
     queries_for,
     run_action,
     save_through_admin,
+    sources_errors,
     submit_form,
+    with_source,
 )
 
 pytestmark = pytest.mark.django_db
@@ -53,25 +56,9 @@ def new_event(**changes):
     }
 
 
-def with_source(**changes):
-    return {"sources-0-title": "Report in the press", "sources-0-url": "https://news.example.org/picket", **changes}
-
-
 def field_errors(response):
     assert response.status_code == 200, response.status_code
     return response.context["adminform"].form.errors
-
-
-def sources_errors(response):
-    assert response.status_code == 200, response.status_code
-    formset = next(
-        inline.formset for inline in response.context["inline_admin_formsets"] if inline.formset.prefix == "sources"
-    )
-    return " ".join(formset.non_form_errors())
-
-
-def list_messages(response):
-    return [str(message) for message in response.context["messages"]] if response.context else []
 
 
 # Adding and changing events

@@ -22,6 +22,7 @@ from .conftest import (
     save_through_admin,
     submit_form,
     upload,
+    with_source,
 )
 
 pytestmark = pytest.mark.django_db
@@ -60,7 +61,7 @@ def published(editor):
     """Saved as a draft, then published with new text by an editor."""
     record = make_initiative("Open Union", published=False)
     save_through_admin(editor, record, summary_en="Draft text.")
-    save_through_admin(editor, record, summary_en="Public text.", publication_status="published")
+    save_through_admin(editor, record, summary_en="Public text.", publication_status="published", **with_source())
     record.refresh_from_db()
     return record
 
@@ -69,7 +70,7 @@ def published(editor):
 def deleted(editor):
     """The last version of a published initiative an editor deleted."""
     record = make_initiative("Closed Union", pk=SHARED_PK, published=False)
-    save_through_admin(editor, record, summary_en="Last text.", publication_status="published")
+    save_through_admin(editor, record, summary_en="Last text.", publication_status="published", **with_source())
     assert submit_form(editor, delete_url(record)).status_code == 302
     assert not Initiative.objects.filter(pk=record.pk).exists()
     return Version.objects.get_deleted(Initiative).get()
@@ -87,7 +88,7 @@ def make_other(model_name, pk):
 @pytest.mark.parametrize("other_exists", [False, True])
 def test_a_version_is_not_restored_through_another_models_history(staff, editor, client, model_name, other_exists):
     record = make_initiative("Quiet Union", pk=SHARED_PK, published=False)
-    save_through_admin(editor, record, summary_en="Public text.", publication_status="published")
+    save_through_admin(editor, record, summary_en="Public text.", publication_status="published", **with_source())
     save_through_admin(editor, record, publication_status="archived")
     public_version = version_with(record, publication_status="published")
     if other_exists:
@@ -161,7 +162,8 @@ def test_an_editor_restores_an_earlier_text_and_the_record_stays_public(editor, 
     url = revision_url(published, version_with(published, summary_en="Draft text."))
     page = editor.get(url)
     assert "the record stays Published" in page.content.decode()
-    response = submit_form(editor, url)
+    # That version had no source yet: restored on a published record, it needs one (the publication rules).
+    response = submit_form(editor, url, with_source())
     assert response.status_code == 302, form_errors(response)
     published.refresh_from_db()
     assert (published.summary_en, published.publication_status) == ("Draft text.", PublicationStatus.PUBLISHED)
@@ -180,7 +182,7 @@ def test_an_editor_may_archive_while_restoring(editor, client, published):
 def test_a_page_opened_before_a_restore_cannot_save_over_it(editor, published):
     old_tab = editor.get(change_url(published))
     restore = revision_url(published, version_with(published, summary_en="Draft text."))
-    assert submit_form(editor, restore).status_code == 302
+    assert submit_form(editor, restore, with_source()).status_code == 302
     refused = editor.post(*fill_form(old_tab, {"name_en": "Renamed"}))
     assert refused.status_code == 200
     assert "Someone else saved this record" in str(refused.context["adminform"].form.non_field_errors())
@@ -188,12 +190,15 @@ def test_a_page_opened_before_a_restore_cannot_save_over_it(editor, published):
     assert (published.name_en, published.summary_en) == ("Open Union", "Draft text.")
 
 
-@pytest.mark.parametrize("make_record", [make_initiative, make_post])
-def test_restoring_a_version_saved_by_a_list_action_writes_back_that_record_alone(researcher, editor, make_record):
+@pytest.mark.parametrize(("make_record", "sourced"), [(make_initiative, {"sources": 1}), (make_post, {})])
+def test_restoring_a_version_saved_by_a_list_action_writes_back_that_record_alone(
+    researcher, editor, make_record, sourced
+):
     """A list action saves every record it moves in one revision: restoring one record's version leaves the others,
     so a researcher may restore a draft of theirs saved together with a record now published."""
-    mine = make_record("Mine", published=False)
-    theirs = make_record("Theirs", published=False)
+    # Drafts that pass the publication rules (an initiative has a source).
+    mine = make_record("Mine", published=False, **sourced)
+    theirs = make_record("Theirs", published=False, **sourced)
     changelist = reverse(f"admin:activism_{mine._meta.model_name}_changelist")
     submit_form(editor, changelist, {"action": "publish", "_selected_action": [str(mine.pk), str(theirs.pk)]})
     moved = version_with(mine, publication_status="published")

@@ -40,6 +40,7 @@ from ..forms import (
     CuratedRecordForm,
     PublishedRecordForm,
     SendBackForm,
+    SourceFormSet,
     SpreadsheetExportForm,
     SpreadsheetImportForm,
 )
@@ -379,6 +380,11 @@ class WorkflowAdmin(PendingChangeAdminMixin, CuratedAdmin):
     def get_form(self, request, obj=None, **kwargs):
         form = super().get_form(request, obj, **kwargs)
         form.user = request.user
+        # Where the page has an inline of the record's sources, the publication rules are checked there, with the
+        # sources as submitted (SourceFormSet); otherwise by the form itself.
+        form.sources_inline = any(
+            issubclass(inline.formset, SourceFormSet) for inline in self.get_inline_instances(request, obj)
+        )
         return form
 
     def has_publish_permission(self, request):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..forms import (
     EventAdminForm,
-    EventSourceFormSet,
+    SourceFormSet,
 )
 from ..languages import in_every_language
 from ..models import (
@@ -26,7 +26,7 @@ from .review_filters import REVIEW_FILTERS, missing_languages
 
 class EventSourceInline(admin.TabularInline):
     model = EventSource
-    formset = EventSourceFormSet
+    formset = SourceFormSet
     extra = 1
 
 

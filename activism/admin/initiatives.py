@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ..forms import (
     InitiativeAdminForm,
+    SourceFormSet,
 )
 from ..models import (
     Initiative,
@@ -27,6 +28,7 @@ class InitiativeLinkInline(admin.TabularInline):
 
 class SourceInline(admin.TabularInline):
     model = Source
+    formset = SourceFormSet
     extra = 1
 
 

@@ -57,6 +57,8 @@ class BlogPostQuerySet(PublishedRecordQuerySet):
 
 class BlogPost(PublishedRecord, CuratedRecord, SearchIndexedRecord):
     displayed_text_fields = ["title", "lead", "body"]
+    # Published only with its title and lead in the site's main language (check_publishable); a post cites no sources.
+    required_text_fields = ["title", "lead"]
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)

@@ -122,6 +122,11 @@ class Event(PublishedRecord, CuratedRecord):
     PROTESTS = [Kind.PROTEST, Kind.MARCH, Kind.SOLO_PICKET, Kind.ART_ACTION]
 
     displayed_text_fields = ["title", "summary", "description"]
+    # Published only with its title and summary in the site's main language and a source (check_publishable).
+    required_text_fields = ["title", "summary"]
+    no_source_message = _(
+        "An event cannot be published without at least one source: add the article, report or record it comes from."
+    )
 
     title = models.CharField(_("title"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
@@ -290,20 +295,6 @@ class Event(PublishedRecord, CuratedRecord):
                     )
                     % {"names": ", ".join(sensitive)}
                 }
-            )
-
-    def check_publishable(self, source_count=None):
-        """An event is published only with at least one public source to check it by. source_count: the sources as
-        they are about to be saved (a form's inline, a file's column); else those stored."""
-        if source_count is None:
-            source_count = self.sources.count() if self.pk else 0
-        if not source_count:
-            raise ValidationError(
-                _(
-                    "An event cannot be published without at least one source: add the article, report or record it "
-                    "comes from."
-                ),
-                code="no_source",
             )
 
     def get_preview_url(self):

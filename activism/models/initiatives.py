@@ -103,6 +103,12 @@ class Initiative(PublishedRecord, CuratedRecord, SearchIndexedRecord):
         UNKNOWN = "unknown", _("Unknown")
 
     displayed_text_fields = ["name", "summary", "description"]
+    # Published only with its name and summary in the site's main language and a source (check_publishable).
+    required_text_fields = ["name", "summary"]
+    no_source_message = _(
+        "An initiative cannot be published without at least one source: add the article, report or page it is known "
+        "from."
+    )
 
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)

@@ -3,18 +3,20 @@ from difflib import SequenceMatcher
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import CharField, Exists, OuterRef, Q
 from django.db.models.functions import Cast
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
+from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.utils import build_localized_fieldname, resolution_order
 from reversion.models import Version
 
-from ..languages import in_every_language
+from ..languages import default_language, in_every_language
 from ..search import (
     index_deferred,
     refresh_search_index,
@@ -211,9 +213,42 @@ class PublishedRecord(models.Model):
     def can_be_edited_by(self, user):
         return self.can_publish(user) or self.publication_status in self.UNPUBLISHED_STATES
 
-    def check_publishable(self):
-        """Raise ValidationError, saying why, when the record may not be public as it stands. Nothing by default; a kind
-        of record with a rule of its own overrides it (an event needs a source)."""
+    # The publication rules (check_publishable): the text fields a record must have in the site's default language,
+    # and, for a kind of record that rests on sources (its reverse relation "sources"), what to say when it has none.
+    required_text_fields = []
+    no_source_message = None
+
+    def check_publishable(self, source_count=None):
+        """Raise one ValidationError listing every reason the record may not be public as it stands: each text field of
+        required_text_fields empty in the site's default language, and no source where the kind of record needs one.
+        The errors are keyed by field ("name_kk", "sources"), so that a form or an import shows each where it belongs.
+
+        The one place of the publication rules: publishing from the change form, the list's action, a restored version,
+        an import and the approval of a pending change all call it. source_count: the sources as they are about to be
+        saved (a form's inline, a file's column); else those stored."""
+        errors = {}
+        language = default_language()
+        for name in self.required_text_fields:
+            field = build_localized_fieldname(name, language)
+            if not str(getattr(self, field) or "").strip():
+                errors[field] = ValidationError(
+                    _(
+                        "Fill in “%(field)s” in the site's main language (%(language)s): a record is published only "
+                        "with it."
+                    ),
+                    code="no_default_language_text",
+                    params={
+                        "field": capfirst(self._meta.get_field(name).verbose_name),
+                        "language": dict(settings.LANGUAGES)[language],
+                    },
+                )
+        if self.no_source_message is not None:
+            if source_count is None:
+                source_count = self.sources.count() if self.pk else 0
+            if not source_count:
+                errors["sources"] = ValidationError(self.no_source_message, code="no_source")
+        if errors:
+            raise ValidationError(errors)
 
     def move_to(self, status, user):
         """Give the record a new state, if the user may; returns whether it changed. Publishing a record that may not
