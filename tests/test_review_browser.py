@@ -1,5 +1,5 @@
 """Changes for review in a real browser: a Researcher edits a published initiative, the public keeps the published
-text until an Editor approves the change."""
+text until an Editor, starting from the review desk, approves the change."""
 
 import re
 
@@ -35,9 +35,15 @@ def fill_in_english(page, field_id, text):
     field.fill(text)
 
 
-def approve_on_the_review_page(page, live_server, record, expected_text, note=""):
-    """An Editor's review of the record's change: the page shows the difference; a note, then Approve."""
-    page.goto(live_server.url + pending_url(record))
+def approve_from_the_review_desk(page, live_server, record, expected_text, note=""):
+    """An Editor's review of the record's change, reached as an Editor would: from the review desk on the admin's home
+    page, whose line under "Awaiting my review" names the record. The page shows the difference; a note, then
+    Approve."""
+    page.goto(live_server.url + "/admin/")
+    desk = page.locator("#desk-review")
+    assert "changes awaiting review (1)" in desk.inner_text()
+    desk.get_by_role("link", name=str(record)).click()
+    page.wait_for_url(re.compile(re.escape(pending_url(record)) + "$"))
     assert expected_text in page.locator(".pending-change-diff").inner_text()
     if note:
         page.fill("#id_note", note)
@@ -66,7 +72,8 @@ def test_a_researchers_edit_goes_public_once_an_editor_approves_it(
 
     page.context.clear_cookies()
     log_in_to_the_admin(page, live_server, people["editor"])
-    approve_on_the_review_page(page, live_server, initiative, "Ten thousand trees for the city.", note="Thanks.")
+    approve_from_the_review_desk(page, live_server, initiative, "Ten thousand trees for the city.", note="Thanks.")
+    assert "approved" in page.locator(".messagelist").inner_text()
 
     page.goto(public_url)
     assert "Ten thousand trees for the city." in page.content()
