@@ -453,6 +453,11 @@ class CuratedRecordForm(forms.ModelForm):
 
     def clean(self):
         cleaned_data = super().clean()
+        for name, value in cleaned_data.items():
+            if isinstance(value, str) and "\r\n" in value:
+                # Browsers end a text box's lines with CR LF: kept as typed, an untouched text would differ from the
+                # stored one in every comparison of versions and changes.
+                cleaned_data[name] = value.replace("\r\n", "\n")
         if self.instance.pk:
             stored = (
                 type(self.instance)

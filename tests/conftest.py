@@ -413,8 +413,9 @@ class FormReader(HTMLParser):
         elif tag == "select":
             self.select = None
         elif tag == "textarea" and self.textarea is not None:
-            # A browser drops the newline that follows <textarea>.
+            # A browser drops the newline that follows <textarea>, and sends each line ended with CR LF.
             text = self.textarea["text"].removeprefix("\r\n").removeprefix("\n")
+            text = text.replace("\r\n", "\n").replace("\n", "\r\n")
             self.form["fields"].append((self.textarea["name"], text))
             self.textarea = None
 

@@ -382,3 +382,18 @@ def test_a_review_page_left_open_cannot_approve_a_change_reviewed_since(research
     assert editor.post(*fill_form(old_tab, {"_approve": "on"}, form_id="review-form")).status_code == 404
     published.refresh_from_db()
     assert published.summary_en == "Trees for the city."
+
+
+def test_a_text_sent_back_as_the_browser_sends_it_is_no_change(researcher, editor, published):
+    """A browser sends the lines of a text box ended with CR LF: a description left as it was is not listed as changed,
+    and the record keeps its text as it was."""
+    published.description_en = "First paragraph.\n\nSecond paragraph."
+    published.save()
+    save_through_admin(researcher, published, summary_en="Ten thousand trees for the city.")
+    review = editor.get(pending_url(published)).content.decode()
+    assert "Ten thousand trees for the city." in review
+    assert "description" not in review.lower().split("pending-change-diff", 1)[1]
+    review_change(editor, published, "_approve")
+    published.refresh_from_db()
+    assert published.summary_en == "Ten thousand trees for the city."
+    assert published.description_en == "First paragraph.\n\nSecond paragraph."

@@ -58,6 +58,8 @@ def shown_value(obj, field):
         return str(related) if related is not None else "—"
     if isinstance(field, models.BooleanField):
         return gettext("Yes") if value else gettext("No")
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n")  # a browser sends a text box's lines ended so: not a change of the text
     if isinstance(field, models.FileField):
         return getattr(value, "name", value) or "—"
     return str(localize(value))
