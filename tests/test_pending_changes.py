@@ -13,6 +13,8 @@ from activism.models import BlogPost, Initiative, PendingChange, PublicationStat
 from .conftest import (
     change_url,
     committing,
+    confirm,
+    csv_file,
     fill_form,
     form_errors,
     image_upload,
@@ -29,6 +31,7 @@ from .conftest import (
     run_action,
     save_through_admin,
     submit_form,
+    upload,
 )
 
 
@@ -382,3 +385,22 @@ def test_a_review_page_left_open_cannot_approve_a_change_reviewed_since(research
     assert editor.post(*fill_form(old_tab, {"_approve": "on"}, form_id="review-form")).status_code == 404
     published.refresh_from_db()
     assert published.summary_en == "Trees for the city."
+
+
+def test_approving_a_change_written_before_the_record_became_sensitive_keeps_it_sensitive(
+    researcher, editor, client, published
+):
+    city = make_city("Kaskelen", latitude="43.2", longitude="76.62")
+    published.cities.set([city])
+    save_through_admin(researcher, published, summary_en="Trees for the whole city.")
+    # Meanwhile an Editor's import marks the initiative sensitive: the public no longer sees where it is.
+    file = csv_file(["slug", "is_sensitive"], ["green-almaty", "yes"])
+    assert confirm(editor, "initiative", upload(editor, "initiative", file)).status_code == 302
+    published.refresh_from_db()
+    assert published.is_sensitive
+    review = editor.get(pending_url(published))
+    assert "sensitive" not in [row["label"] for row in review.context["differences"]]
+    assert review_change(editor, published, "_approve").status_code == 302
+    published.refresh_from_db()
+    assert (published.summary_en, published.is_sensitive) == ("Trees for the whole city.", True)
+    assert "Kaskelen" not in client.get(reverse("activism:open-data-csv")).content.decode()
