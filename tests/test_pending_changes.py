@@ -404,3 +404,13 @@ def test_approving_a_change_written_before_the_record_became_sensitive_keeps_it_
     published.refresh_from_db()
     assert (published.summary_en, published.is_sensitive) == ("Trees for the whole city.", True)
     assert "Kaskelen" not in client.get(reverse("activism:open-data-csv")).content.decode()
+
+
+def test_an_editor_who_reviews_their_own_change_gets_no_e_mail(editor, published):
+    save_through_admin(editor, published, summary_en="Kept for review.", _save_for_review="on")
+    assert review_change(editor, published, "_send_back", note="On second thought, sources.").status_code == 302
+    save_through_admin(editor, published, summary_en="Kept for review, with sources.")
+    assert review_change(editor, published, "_approve").status_code == 302
+    published.refresh_from_db()
+    assert published.summary_en == "Kept for review, with sources."
+    assert mail.outbox == []

@@ -273,7 +273,8 @@ class PendingChangeAdminMixin:
             return error.messages
         except RevertError as error:
             return [str(error)]
-        tell_submitter(
+        self.tell_author(
+            request,
             submitter,
             _("Your change to “%(record)s” was approved") % {"record": record},
             self.review_email_body(request, record, change, _("An editor approved your change; it is now public.")),
@@ -295,12 +296,18 @@ class PendingChangeAdminMixin:
         if status == PendingChange.Status.DISCARDED:
             self.message_user(request, _("The change was discarded: the record stays as published."), messages.SUCCESS)
             return
-        tell_submitter(
+        self.tell_author(
+            request,
             change.submitted_by,
             _("Your change to “%(record)s” was sent back") % {"record": change.object_repr},
             self.review_email_body(request, change.record, change, _("An editor sent your change back.")),
         )
         self.message_user(request, _("The change was sent back to its author with your note."), messages.SUCCESS)
+
+    def tell_author(self, request, author, subject, body):
+        """E-mail the change's author (reviews.tell_submitter), unless they reviewed it themselves."""
+        if author is not None and author.pk != request.user.pk:
+            tell_submitter(author, subject, body)
 
     def review_email_body(self, request, record, change, opening):
         lines = [str(opening), "", str(change.object_repr)]
