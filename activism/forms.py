@@ -500,6 +500,7 @@ class PublishedRecordForm(CuratedRecordForm):
 
     user = None  # set by the admin's get_form()
     sources_inline = False  # set by the admin's get_form()
+    has_open_change = False  # set by the admin's get_form(): the record's change for review is open
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -507,6 +508,20 @@ class PublishedRecordForm(CuratedRecordForm):
         if field is not None and self.user is not None:
             allowed = self.instance.allowed_statuses(self.user)
             field.choices = [(value, label) for value, label in field.choices if value in allowed]
+
+    def clean_publication_status(self):
+        # A save of a record with an open change extends the change, which never carries the record's status: a move
+        # made here would be lost without a word.
+        status = self.cleaned_data["publication_status"]
+        if self.has_open_change and status != self.instance.publication_status:
+            raise forms.ValidationError(
+                _(
+                    "The status cannot change here while a change of this record awaits review: approve or discard "
+                    "the change first, or use the list's actions."
+                ),
+                code="open_change",
+            )
+        return status
 
     def _post_clean(self):
         super()._post_clean()  # the instance now holds the values entered

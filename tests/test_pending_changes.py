@@ -414,3 +414,19 @@ def test_an_editor_who_reviews_their_own_change_gets_no_e_mail(editor, published
     published.refresh_from_db()
     assert published.summary_en == "Kept for review, with sources."
     assert mail.outbox == []
+
+
+def test_an_editor_is_told_to_review_the_open_change_before_archiving_the_record_from_its_form(
+    researcher, editor, client, published
+):
+    save_through_admin(researcher, published, summary_en="Research text.")
+    refused = submit_form(editor, change_url(published), {"publication_status": PublicationStatus.ARCHIVED})
+    assert refused.status_code == 200
+    assert "awaits review" in str(refused.context["adminform"].form.errors["publication_status"])
+    published.refresh_from_db()
+    assert published.publication_status == PublicationStatus.PUBLISHED
+    # The list's action archives it at once.
+    run_action(editor, Initiative, "archive", [published])
+    published.refresh_from_db()
+    assert published.publication_status == PublicationStatus.ARCHIVED
+    assert client.get(published.get_absolute_url()).status_code == 404

@@ -105,6 +105,7 @@ class PendingChangeAdminMixin:
         if record is None or not self.has_change_permission(request, record):
             return super().change_view(request, object_id, form_url, extra_context)
         change = PendingChange.objects.open_for(record)
+        request.open_change = change  # for the form (PublishedRecordForm.clean_publication_status)
         is_editor = self.has_publish_permission(request)
         context = {
             "pending_change": change,
