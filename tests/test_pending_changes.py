@@ -430,3 +430,28 @@ def test_an_editor_is_told_to_review_the_open_change_before_archiving_the_record
     published.refresh_from_db()
     assert published.publication_status == PublicationStatus.ARCHIVED
     assert client.get(published.get_absolute_url()).status_code == 404
+
+
+def test_a_change_naming_a_theme_deleted_since_is_approved_without_it(researcher, editor, published):
+    water = published.themes.model.objects.get(name_en="Water")
+    save_through_admin(researcher, published, themes=[str(water.pk)])
+    assert submit_form(editor, reverse("admin:activism_theme_delete", args=[water.pk])).status_code == 302
+    review = editor.get(pending_url(published))
+    assert {row["label"]: row["after"] for row in review.context["differences"]}["themes"] == []
+    assert review_change(editor, published, "_approve").status_code == 302
+    published.refresh_from_db()
+    assert list(published.themes.all()) == []
+    assert not Initiative.themes.through.objects.filter(theme_id=water.pk).exists()
+
+
+def test_a_change_of_an_event_to_a_city_deleted_since_is_refused_with_the_reason(researcher, editor, client):
+    event = make_event("March for clean air", city=make_city())
+    shymkent = make_city("Shymkent", latitude="42.3", longitude="69.6")
+    save_through_admin(researcher, event, city=str(shymkent.pk), summary_en="Moved to Shymkent.")
+    assert submit_form(editor, reverse("admin:activism_city_delete", args=[shymkent.pk])).status_code == 302
+    refused = review_change(editor, event, "_approve")
+    assert refused.status_code == 200
+    assert "its city was deleted since it was written" in refused.content.decode()
+    event.refresh_from_db()
+    assert event.city.name_en == "Almaty" and event.summary_en != "Moved to Shymkent."
+    assert researcher.get(change_url(event)).status_code == 200

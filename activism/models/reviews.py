@@ -1,3 +1,4 @@
+import json
 from itertools import groupby
 
 from django.apps import apps
@@ -33,6 +34,30 @@ def belongings(record):
             found += children
             parents += children
     return found
+
+
+def without_deleted_relations(model, serialized_data, object_repr):
+    """The record's version, serialised as django-reversion does, rid of the records it names that were deleted since it
+    was written: its many-to-many lists (themes, cities) lose them; a foreign key to one (an event's city) cannot be
+    written back, and raises RevertError. Written back as they were, they would point nowhere and the database would
+    refuse the whole save when it commits."""
+    data = json.loads(serialized_data)
+    fields = data[0]["fields"]
+    for field in model._meta.many_to_many:
+        ids = fields.get(field.name)
+        if ids:
+            existing = set(field.related_model._default_manager.filter(pk__in=ids).values_list("pk", flat=True))
+            fields[field.name] = [pk for pk in ids if pk in existing]
+    for field in model._meta.concrete_fields:
+        value = fields.get(field.name)
+        if not field.many_to_one or value is None or field.name in KEPT_ON_RESTORE:
+            continue  # what the live record keeps is not written back
+        if not field.related_model._default_manager.filter(pk=value).exists():
+            raise RevertError(
+                _("This change of %(record)s cannot be applied: its %(field)s was deleted since it was written.")
+                % {"record": object_repr, "field": field.verbose_name}
+            )
+    return json.dumps(data)
 
 
 def record_key(obj):
@@ -189,11 +214,14 @@ class PendingChange(models.Model):
         try:
             for entry in self.versions:  # the record first: what belongs to it points to it
                 entry_model = apps.get_model(entry["model"])
+                serialized_data = entry["serialized_data"]
+                if entry_model is model and entry["format"] == "json":
+                    serialized_data = without_deleted_relations(model, serialized_data, self.object_repr)
                 version = Version(
                     content_type=ContentType.objects.get_for_model(entry_model),
                     object_id=entry["object_id"],
                     format=entry["format"],
-                    serialized_data=entry["serialized_data"],
+                    serialized_data=serialized_data,
                     object_repr=self.object_repr,
                     db="default",
                 )
