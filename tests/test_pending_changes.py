@@ -455,3 +455,27 @@ def test_a_change_of_an_event_to_a_city_deleted_since_is_refused_with_the_reason
     event.refresh_from_db()
     assert event.city.name_en == "Almaty" and event.summary_en != "Moved to Shymkent."
     assert researcher.get(change_url(event)).status_code == 200
+
+
+def test_an_events_change_never_makes_it_public_again_once_its_initiative_is_sensitive(
+    researcher, editor, client, published
+):
+    event = make_event("March for clean air", city=make_city("Kaskelen"), initiatives=[published])
+    save_through_admin(researcher, event, summary_en="Thousands marched.")
+    # The initiative is marked sensitive on its own page: its events become sensitive with it.
+    save_through_admin(editor, published, is_sensitive="on")
+    event.refresh_from_db()
+    assert event.is_sensitive
+    assert review_change(editor, event, "_approve").status_code == 302
+    event.refresh_from_db()
+    assert (event.summary_en, event.is_sensitive) == ("Thousands marched.", True)
+
+
+def test_a_change_linking_an_event_to_an_initiative_made_sensitive_since_is_refused(researcher, editor, published):
+    event = make_event("March for clean air", city=make_city("Kaskelen"))
+    save_through_admin(researcher, event, initiatives=[str(published.pk)])
+    save_through_admin(editor, published, is_sensitive="on")
+    refused = review_change(editor, event, "_approve")
+    assert refused.status_code == 200
+    assert "It involves a sensitive initiative (Green Almaty)" in refused.content.decode()
+    assert not event.initiatives.exists()

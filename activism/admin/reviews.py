@@ -262,6 +262,9 @@ class PendingChangeAdminMixin:
                 record = change.apply()
                 if record.publication_status == PublicationStatus.PUBLISHED:
                     record.check_publishable()
+                if hasattr(record, "check_sensitive_initiatives"):
+                    # An event's initiative may have been made sensitive since the change linked it.
+                    record.check_sensitive_initiatives(record.initiatives.all())
                 with reversion.create_revision(atomic=False):
                     reversion.set_user(request.user)
                     comment = gettext("Approved the change submitted by %(user)s") % {

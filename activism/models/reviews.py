@@ -197,8 +197,8 @@ class PendingChange(models.Model):
     def apply(self, editing=False):
         """Write the change over the live record, in the caller's transaction. The record keeps KEPT_ON_RESTORE as it
         stands; what the change adds keeps its id if that id is still free, else gets a new one; what it removed is
-        deleted; what was added to the live record after the change was written stays, and so does a record's being
-        sensitive when it became so since.
+        deleted; what was added to the live record after the change was written stays, and a sensitive record stays
+        sensitive.
 
         editing: for the change form, whose save extends the change. The record then gets the later of its own version
         and the change's, so that a form opened before someone else extended the change is refused as stale, as a form
@@ -207,9 +207,9 @@ class PendingChange(models.Model):
         live = model._default_manager.get(pk=self.object_id)
         names = {field.name for field in model._meta.concrete_fields}
         kept = {name: getattr(live, name) for name in KEPT_ON_RESTORE if name in names}
-        if getattr(live, "is_sensitive", False) and live.version != self.based_on_version:
-            # Marked sensitive after the change was written (an Editor's import, say): the change, written over a record
-            # not yet sensitive, never takes that protection back.
+        if getattr(live, "is_sensitive", False):
+            # Perhaps marked sensitive after the change was written (an Editor's import, or with its initiative): a
+            # change never takes that protection back; an Editor does, on the record itself.
             kept["is_sensitive"] = True
         try:
             for entry in self.versions:  # the record first: what belongs to it points to it
