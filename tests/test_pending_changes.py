@@ -479,3 +479,10 @@ def test_a_change_linking_an_event_to_an_initiative_made_sensitive_since_is_refu
     assert refused.status_code == 200
     assert "It involves a sensitive initiative (Green Almaty)" in refused.content.decode()
     assert not event.initiatives.exists()
+
+
+def test_a_name_with_a_line_break_sent_by_hand_still_gets_its_e_mail_and_no_error_page(researcher, editor, published):
+    save_through_admin(researcher, published, name_en="Green\nAlmaty Trees")
+    assert review_change(editor, published, "_approve").status_code == 302
+    [message] = mail.outbox
+    assert message.subject == "Your change to “Green Almaty Trees” was approved"

@@ -267,4 +267,6 @@ def tell_submitter(user, subject, body):
     REVIEW_EMAILS is on and they have an address. Returns how many messages went (0 or 1)."""
     if not settings.REVIEW_EMAILS or user is None or not user.email or not user.is_active:
         return 0
-    return send_mail(str(subject), str(body), None, [user.email])
+    # One line: a record's name sent with a line break (by hand, or from a spreadsheet cell) would make it no header.
+    subject = " ".join(str(subject).split())
+    return send_mail(subject, str(body), None, [user.email])
