@@ -500,7 +500,7 @@ class PublishedRecordForm(CuratedRecordForm):
 
     user = None  # set by the admin's get_form()
     sources_inline = False  # set by the admin's get_form()
-    has_open_change = False  # set by the admin's get_form(): the record's change for review is open
+    saves_for_review = False  # set by the admin's get_form(): the save goes to the record's change for review
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -510,16 +510,13 @@ class PublishedRecordForm(CuratedRecordForm):
             field.choices = [(value, label) for value, label in field.choices if value in allowed]
 
     def clean_publication_status(self):
-        # A save of a record with an open change extends the change, which never carries the record's status: a move
-        # made here would be lost without a word.
+        # A change for review never carries the record's status (it is kept as the live record has it): a move made
+        # in a save that goes to the change would be lost without a word.
         status = self.cleaned_data["publication_status"]
-        if self.has_open_change and status != self.instance.publication_status:
+        if self.saves_for_review and status != self.instance.publication_status:
             raise forms.ValidationError(
-                _(
-                    "The status cannot change here while a change of this record awaits review: approve or discard "
-                    "the change first, or use the list's actions."
-                ),
-                code="open_change",
+                _("A change for review cannot change the record's status: use the list's actions to change it."),
+                code="status_in_change_for_review",
             )
         return status
 

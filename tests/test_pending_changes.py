@@ -416,15 +416,22 @@ def test_an_editor_who_reviews_their_own_change_gets_no_e_mail(editor, published
     assert mail.outbox == []
 
 
-def test_an_editor_is_told_to_review_the_open_change_before_archiving_the_record_from_its_form(
+def test_a_status_changed_in_a_save_that_goes_to_review_is_refused_with_the_reason(
     researcher, editor, client, published
 ):
     save_through_admin(researcher, published, summary_en="Research text.")
     refused = submit_form(editor, change_url(published), {"publication_status": PublicationStatus.ARCHIVED})
     assert refused.status_code == 200
-    assert "awaits review" in str(refused.context["adminform"].form.errors["publication_status"])
+    assert "use the list's actions" in " ".join(refused.context["adminform"].form.errors["publication_status"])
     published.refresh_from_db()
     assert published.publication_status == PublicationStatus.PUBLISHED
+    assert review_change(editor, published, "_discard").status_code == 302
+    # Nor does an Editor's own "Save as a change for review".
+    refused = submit_form(
+        editor, change_url(published), {"publication_status": PublicationStatus.DRAFT, "_save_for_review": "on"}
+    )
+    assert "use the list's actions" in " ".join(refused.context["adminform"].form.errors["publication_status"])
+    assert not PendingChange.objects.open().exists()
     # The list's action archives it at once.
     run_action(editor, Initiative, "archive", [published])
     published.refresh_from_db()

@@ -385,7 +385,7 @@ class WorkflowAdmin(PendingChangeAdminMixin, CuratedAdmin):
         form.sources_inline = any(
             issubclass(inline.formset, SourceFormSet) for inline in self.get_inline_instances(request, obj)
         )
-        form.has_open_change = getattr(request, "open_change", None) is not None
+        form.saves_for_review = getattr(request, "saves_for_review", False)
         return form
 
     def has_publish_permission(self, request):

@@ -105,7 +105,6 @@ class PendingChangeAdminMixin:
         if record is None or not self.has_change_permission(request, record):
             return super().change_view(request, object_id, form_url, extra_context)
         change = PendingChange.objects.open_for(record)
-        request.open_change = change  # for the form (PublishedRecordForm.clean_publication_status)
         is_editor = self.has_publish_permission(request)
         context = {
             "pending_change": change,
@@ -154,7 +153,7 @@ class PendingChangeAdminMixin:
         if "_saveasnew" in request.POST:
             raise PermissionDenied
         live_keys = {record_key(obj) for obj in belongings(record)}
-        request.saves_for_review = True  # for response_change's message
+        request.saves_for_review = True  # for the form's status (PublishedRecordForm) and response_change's message
         saved = None
         try:
             with transaction.atomic():
