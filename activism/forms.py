@@ -505,6 +505,7 @@ class PublishedRecordForm(CuratedRecordForm):
 
     user = None  # set by the admin's get_form()
     sources_inline = False  # set by the admin's get_form()
+    saves_for_review = False  # set by the admin's get_form(): the save goes to the record's change for review
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -512,6 +513,17 @@ class PublishedRecordForm(CuratedRecordForm):
         if field is not None and self.user is not None:
             allowed = self.instance.allowed_statuses(self.user)
             field.choices = [(value, label) for value, label in field.choices if value in allowed]
+
+    def clean_publication_status(self):
+        # A change for review never carries the record's status (it is kept as the live record has it): a move made
+        # in a save that goes to the change would be lost without a word.
+        status = self.cleaned_data["publication_status"]
+        if self.saves_for_review and status != self.instance.publication_status:
+            raise forms.ValidationError(
+                _("A change for review cannot change the record's status: use the list's actions to change it."),
+                code="status_in_change_for_review",
+            )
+        return status
 
     def _post_clean(self):
         super()._post_clean()  # the instance now holds the values entered

@@ -139,6 +139,7 @@ def make_event(
 def make_sourced_initiative(name="Green Almaty", **fields):
     """A published initiative as the publication rules want one: its name and summary in the default language, and a
     public source."""
+    fields.setdefault("sources", 0)
     initiative = make_initiative(name, **fields)
     initiative.sources.create(title=f"Report on {name}", url=f"https://news.example.org/{initiative.slug}")
     return initiative

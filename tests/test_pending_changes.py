@@ -13,6 +13,8 @@ from activism.models import BlogPost, Initiative, PendingChange, PublicationStat
 from .conftest import (
     change_url,
     committing,
+    confirm,
+    csv_file,
     fill_form,
     form_errors,
     image_upload,
@@ -29,6 +31,7 @@ from .conftest import (
     run_action,
     save_through_admin,
     submit_form,
+    upload,
 )
 
 
@@ -397,3 +400,111 @@ def test_a_text_sent_back_as_the_browser_sends_it_is_no_change(researcher, edito
     published.refresh_from_db()
     assert published.summary_en == "Ten thousand trees for the city."
     assert published.description_en == "First paragraph.\n\nSecond paragraph."
+
+
+def test_approving_a_change_written_before_the_record_became_sensitive_keeps_it_sensitive(
+    researcher, editor, client, published
+):
+    city = make_city("Kaskelen", latitude="43.2", longitude="76.62")
+    published.cities.set([city])
+    save_through_admin(researcher, published, summary_en="Trees for the whole city.")
+    # Meanwhile an Editor's import marks the initiative sensitive: the public no longer sees where it is.
+    file = csv_file(["slug", "is_sensitive"], ["green-almaty", "yes"])
+    assert confirm(editor, "initiative", upload(editor, "initiative", file)).status_code == 302
+    published.refresh_from_db()
+    assert published.is_sensitive
+    review = editor.get(pending_url(published))
+    assert "sensitive" not in [row["label"] for row in review.context["differences"]]
+    assert review_change(editor, published, "_approve").status_code == 302
+    published.refresh_from_db()
+    assert (published.summary_en, published.is_sensitive) == ("Trees for the whole city.", True)
+    assert "Kaskelen" not in client.get(reverse("activism:open-data-csv")).content.decode()
+
+
+def test_an_editor_who_reviews_their_own_change_gets_no_e_mail(editor, published):
+    save_through_admin(editor, published, summary_en="Kept for review.", _save_for_review="on")
+    assert review_change(editor, published, "_send_back", note="On second thought, sources.").status_code == 302
+    save_through_admin(editor, published, summary_en="Kept for review, with sources.")
+    assert review_change(editor, published, "_approve").status_code == 302
+    published.refresh_from_db()
+    assert published.summary_en == "Kept for review, with sources."
+    assert mail.outbox == []
+
+
+def test_a_status_changed_in_a_save_that_goes_to_review_is_refused_with_the_reason(
+    researcher, editor, client, published
+):
+    save_through_admin(researcher, published, summary_en="Research text.")
+    refused = submit_form(editor, change_url(published), {"publication_status": PublicationStatus.ARCHIVED})
+    assert refused.status_code == 200
+    assert "use the list's actions" in " ".join(refused.context["adminform"].form.errors["publication_status"])
+    published.refresh_from_db()
+    assert published.publication_status == PublicationStatus.PUBLISHED
+    assert review_change(editor, published, "_discard").status_code == 302
+    # Nor does an Editor's own "Save as a change for review".
+    refused = submit_form(
+        editor, change_url(published), {"publication_status": PublicationStatus.DRAFT, "_save_for_review": "on"}
+    )
+    assert "use the list's actions" in " ".join(refused.context["adminform"].form.errors["publication_status"])
+    assert not PendingChange.objects.open().exists()
+    # The list's action archives it at once.
+    run_action(editor, Initiative, "archive", [published])
+    published.refresh_from_db()
+    assert published.publication_status == PublicationStatus.ARCHIVED
+    assert client.get(published.get_absolute_url()).status_code == 404
+
+
+def test_a_change_naming_a_theme_deleted_since_is_approved_without_it(researcher, editor, published):
+    water = published.themes.model.objects.get(name_en="Water")
+    save_through_admin(researcher, published, themes=[str(water.pk)])
+    assert submit_form(editor, reverse("admin:activism_theme_delete", args=[water.pk])).status_code == 302
+    review = editor.get(pending_url(published))
+    assert {row["label"]: row["after"] for row in review.context["differences"]}["themes"] == []
+    assert review_change(editor, published, "_approve").status_code == 302
+    published.refresh_from_db()
+    assert list(published.themes.all()) == []
+    assert not Initiative.themes.through.objects.filter(theme_id=water.pk).exists()
+
+
+def test_a_change_of_an_event_to_a_city_deleted_since_is_refused_with_the_reason(researcher, editor, client):
+    event = make_event("March for clean air", city=make_city())
+    shymkent = make_city("Shymkent", latitude="42.3", longitude="69.6")
+    save_through_admin(researcher, event, city=str(shymkent.pk), summary_en="Moved to Shymkent.")
+    assert submit_form(editor, reverse("admin:activism_city_delete", args=[shymkent.pk])).status_code == 302
+    refused = review_change(editor, event, "_approve")
+    assert refused.status_code == 200
+    assert "its city was deleted since it was written" in refused.content.decode()
+    event.refresh_from_db()
+    assert event.city.name_en == "Almaty" and event.summary_en != "Moved to Shymkent."
+    assert researcher.get(change_url(event)).status_code == 200
+
+
+def test_an_events_change_never_makes_it_public_again_once_its_initiative_is_sensitive(
+    researcher, editor, client, published
+):
+    event = make_event("March for clean air", city=make_city("Kaskelen"), initiatives=[published])
+    save_through_admin(researcher, event, summary_en="Thousands marched.")
+    # The initiative is marked sensitive on its own page: its events become sensitive with it.
+    save_through_admin(editor, published, is_sensitive="on")
+    event.refresh_from_db()
+    assert event.is_sensitive
+    assert review_change(editor, event, "_approve").status_code == 302
+    event.refresh_from_db()
+    assert (event.summary_en, event.is_sensitive) == ("Thousands marched.", True)
+
+
+def test_a_change_linking_an_event_to_an_initiative_made_sensitive_since_is_refused(researcher, editor, published):
+    event = make_event("March for clean air", city=make_city("Kaskelen"))
+    save_through_admin(researcher, event, initiatives=[str(published.pk)])
+    save_through_admin(editor, published, is_sensitive="on")
+    refused = review_change(editor, event, "_approve")
+    assert refused.status_code == 200
+    assert "It involves a sensitive initiative (Green Almaty)" in refused.content.decode()
+    assert not event.initiatives.exists()
+
+
+def test_a_name_with_a_line_break_sent_by_hand_still_gets_its_e_mail_and_no_error_page(researcher, editor, published):
+    save_through_admin(researcher, published, name_en="Green\nAlmaty Trees")
+    assert review_change(editor, published, "_approve").status_code == 302
+    [message] = mail.outbox
+    assert message.subject == "Your change to “Green Almaty Trees” was approved"

@@ -150,7 +150,7 @@ def test_an_event_and_a_post_are_sent_back_too(researcher, editor):
 
 
 def test_the_submitter_hears_when_the_record_is_published(researcher, editor_committing):
-    draft = make_initiative("Clean Air Now", published=False)
+    draft = make_initiative("Clean Air Now", published=False, sources=1)
     submitted(researcher, draft)
     response = run_action(editor_committing, Initiative, "publish", [draft])
     assert response.status_code == 302
@@ -170,7 +170,7 @@ def test_the_submitter_hears_when_the_change_form_publishes(researcher, editor_c
 
 
 def test_no_e_mail_when_the_editor_publishes_their_own_record(editor_committing):
-    draft = make_initiative("Clean Air Now", published=False)
+    draft = make_initiative("Clean Air Now", published=False, sources=1)
     submitted(editor_committing, draft)
     run_action(editor_committing, Initiative, "publish", [draft])
     draft.refresh_from_db()
@@ -179,8 +179,8 @@ def test_no_e_mail_when_the_editor_publishes_their_own_record(editor_committing)
 
 
 def test_no_e_mail_when_review_emails_are_off_or_the_submitter_has_no_address(settings, researcher, editor_committing):
-    first = make_initiative("Clean Air Now", published=False)
-    second = make_initiative("Green Steppe", published=False)
+    first = make_initiative("Clean Air Now", published=False, sources=1)
+    second = make_initiative("Green Steppe", published=False, sources=1)
     for record in [first, second]:
         submitted(researcher, record)
     settings.REVIEW_EMAILS = False

@@ -385,6 +385,7 @@ class WorkflowAdmin(PendingChangeAdminMixin, CuratedAdmin):
         form.sources_inline = any(
             issubclass(inline.formset, SourceFormSet) for inline in self.get_inline_instances(request, obj)
         )
+        form.saves_for_review = getattr(request, "saves_for_review", False)
         return form
 
     def has_publish_permission(self, request):

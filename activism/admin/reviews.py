@@ -155,7 +155,7 @@ class PendingChangeAdminMixin:
         if "_saveasnew" in request.POST:
             raise PermissionDenied
         live_keys = {record_key(obj) for obj in belongings(record)}
-        request.saves_for_review = True  # for response_change's message
+        request.saves_for_review = True  # for the form's status (PublishedRecordForm) and response_change's message
         saved = None
         try:
             with transaction.atomic():
@@ -263,6 +263,9 @@ class PendingChangeAdminMixin:
                 record = change.apply()
                 if record.publication_status == PublicationStatus.PUBLISHED:
                     record.check_publishable()
+                if hasattr(record, "check_sensitive_initiatives"):
+                    # An event's initiative may have been made sensitive since the change linked it.
+                    record.check_sensitive_initiatives(record.initiatives.all())
                 with reversion.create_revision(atomic=False):
                     reversion.set_user(request.user)
                     comment = gettext("Approved the change submitted by %(user)s") % {
@@ -275,7 +278,8 @@ class PendingChangeAdminMixin:
             return error.messages
         except RevertError as error:
             return [str(error)]
-        tell_submitter(
+        self.tell_author(
+            request,
             submitter,
             _("Your change to “%(record)s” was approved") % {"record": record},
             self.review_email_body(request, record, change, _("An editor approved your change; it is now public.")),
@@ -297,12 +301,18 @@ class PendingChangeAdminMixin:
         if status == PendingChange.Status.DISCARDED:
             self.message_user(request, _("The change was discarded: the record stays as published."), messages.SUCCESS)
             return
-        tell_submitter(
+        self.tell_author(
+            request,
             change.submitted_by,
             _("Your change to “%(record)s” was sent back") % {"record": change.object_repr},
             self.review_email_body(request, change.record, change, _("An editor sent your change back.")),
         )
         self.message_user(request, _("The change was sent back to its author with your note."), messages.SUCCESS)
+
+    def tell_author(self, request, author, subject, body):
+        """E-mail the change's author (reviews.tell_submitter), unless they reviewed it themselves."""
+        if author is not None and author.pk != request.user.pk:
+            tell_submitter(author, subject, body)
 
     def review_email_body(self, request, record, change, opening):
         lines = [str(opening), "", str(change.object_repr)]

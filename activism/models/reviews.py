@@ -1,3 +1,4 @@
+import json
 from itertools import groupby
 
 from django.apps import apps
@@ -33,6 +34,30 @@ def belongings(record):
             found += children
             parents += children
     return found
+
+
+def without_deleted_relations(model, serialized_data, object_repr):
+    """The record's version, serialised as django-reversion does, rid of the records it names that were deleted since it
+    was written: its many-to-many lists (themes, cities) lose them; a foreign key to one (an event's city) cannot be
+    written back, and raises RevertError. Written back as they were, they would point nowhere and the database would
+    refuse the whole save when it commits."""
+    data = json.loads(serialized_data)
+    fields = data[0]["fields"]
+    for field in model._meta.many_to_many:
+        ids = fields.get(field.name)
+        if ids:
+            existing = set(field.related_model._default_manager.filter(pk__in=ids).values_list("pk", flat=True))
+            fields[field.name] = [pk for pk in ids if pk in existing]
+    for field in model._meta.concrete_fields:
+        value = fields.get(field.name)
+        if not field.many_to_one or value is None or field.name in KEPT_ON_RESTORE:
+            continue  # what the live record keeps is not written back
+        if not field.related_model._default_manager.filter(pk=value).exists():
+            raise RevertError(
+                _("This change of %(record)s cannot be applied: its %(field)s was deleted since it was written.")
+                % {"record": object_repr, "field": field.verbose_name}
+            )
+    return json.dumps(data)
 
 
 def record_key(obj):
@@ -172,7 +197,8 @@ class PendingChange(models.Model):
     def apply(self, editing=False):
         """Write the change over the live record, in the caller's transaction. The record keeps KEPT_ON_RESTORE as it
         stands; what the change adds keeps its id if that id is still free, else gets a new one; what it removed is
-        deleted; what was added to the live record after the change was written stays.
+        deleted; what was added to the live record after the change was written stays, and a sensitive record stays
+        sensitive.
 
         editing: for the change form, whose save extends the change. The record then gets the later of its own version
         and the change's, so that a form opened before someone else extended the change is refused as stale, as a form
@@ -181,14 +207,21 @@ class PendingChange(models.Model):
         live = model._default_manager.get(pk=self.object_id)
         names = {field.name for field in model._meta.concrete_fields}
         kept = {name: getattr(live, name) for name in KEPT_ON_RESTORE if name in names}
+        if getattr(live, "is_sensitive", False):
+            # Perhaps marked sensitive after the change was written (an Editor's import, or with its initiative): a
+            # change never takes that protection back; an Editor does, on the record itself.
+            kept["is_sensitive"] = True
         try:
             for entry in self.versions:  # the record first: what belongs to it points to it
                 entry_model = apps.get_model(entry["model"])
+                serialized_data = entry["serialized_data"]
+                if entry_model is model and entry["format"] == "json":
+                    serialized_data = without_deleted_relations(model, serialized_data, self.object_repr)
                 version = Version(
                     content_type=ContentType.objects.get_for_model(entry_model),
                     object_id=entry["object_id"],
                     format=entry["format"],
-                    serialized_data=entry["serialized_data"],
+                    serialized_data=serialized_data,
                     object_repr=self.object_repr,
                     db="default",
                 )
@@ -234,4 +267,6 @@ def tell_submitter(user, subject, body):
     REVIEW_EMAILS is on and they have an address. Returns how many messages went (0 or 1)."""
     if not settings.REVIEW_EMAILS or user is None or not user.email or not user.is_active:
         return 0
-    return send_mail(str(subject), str(body), None, [user.email])
+    # One line: a record's name sent with a line break (by hand, or from a spreadsheet cell) would make it no header.
+    subject = " ".join(str(subject).split())
+    return send_mail(subject, str(body), None, [user.email])
