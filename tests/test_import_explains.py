@@ -201,6 +201,7 @@ def test_a_bad_link_is_an_error_on_its_line_and_column(researcher, site_data):
 @pytest.mark.parametrize("file_format", [CSV_FORMAT, XLSX_FORMAT])
 def test_links_and_sources_export_and_import_back(admin_client, site_data, file_format):
     park = site_data["park"]
+    park.sources.all().delete()  # the one make_initiative gives a published record
     park.links.create(kind="instagram", url="https://instagram.com/savethepark")
     park.links.create(kind="website", url="https://youtube.com/@savethepark")  # not the kind its host suggests
     park.sources.create(
