@@ -51,7 +51,7 @@ from ..models import (
     PublicationStatus,
     PublishedRecord,
 )
-from ..models.reviews import KEPT_ON_RESTORE, belongings
+from ..models.reviews import BOOKKEEPING_FIELDS, KEPT_ON_RESTORE, belongings
 from ..resources import (
     import_errors_by_line,
     stale_records_error,
@@ -116,20 +116,8 @@ class CuratedAdmin(RecordPhrasesMixin, CompareVersionAdmin, TranslationAdmin):
 
     form = CuratedRecordForm
     history_latest_first = True
-    # The version comparison (History -> compare) leaves out what the site keeps for itself: the version counter,
-    # the search columns, the timestamps and the review workflow's bookkeeping.
-    compare_exclude = [
-        "version",
-        "search_names",
-        "search_words",
-        "search_document",
-        "search_text",
-        "created_at",
-        "updated_at",
-        "submitted_by",
-        "submitted_at",
-        "review_note",
-    ]
+    # The version comparison (History -> compare) leaves out what the site keeps for itself.
+    compare_exclude = BOOKKEEPING_FIELDS
     # Short texts shown on a few lines (still limited to their length), and Markdown texts with a "Preview" button.
     short_text_fields = []
     markdown_fields = []

@@ -26,21 +26,10 @@ from reversion_compare.helpers import html_diff
 
 from ..forms import ReviewForm
 from ..models import PendingChange, PublicationStatus, tell_submitter
-from ..models.reviews import KEPT_ON_RESTORE, belongings, record_key
+from ..models.reviews import BOOKKEEPING_FIELDS, KEPT_ON_RESTORE, belongings, record_key
 
 # Never shown in a review: what the site keeps for itself, and what a change does not carry (KEPT_ON_RESTORE).
-INTERNAL_FIELDS = {
-    *KEPT_ON_RESTORE,
-    "search_names",
-    "search_words",
-    "search_document",
-    "search_text",
-    "created_at",
-    "updated_at",
-    "submitted_by",
-    "submitted_at",
-    "review_note",
-}
+INTERNAL_FIELDS = {*KEPT_ON_RESTORE, *BOOKKEEPING_FIELDS}
 # Text at least this long is compared word by word rather than shown whole twice.
 LONG_TEXT = 200
 SHOWING_SIGNALS = (pre_save, post_save, pre_delete, post_delete, m2m_changed)

@@ -20,6 +20,20 @@ from reversion.revisions import _get_options
 # not publishing or unpublishing the record), who submitted the record and the reviewer's note (an old note does not
 # come back with old text), and the version counter (the concurrent-edit check counts on it).
 KEPT_ON_RESTORE = ["publication_status", "submitted_by", "submitted_at", "review_note", "version"]
+# What the site keeps for itself, never shown to a person comparing two versions or reviewing a change: the version
+# counter, the search columns, the timestamps and the review workflow's bookkeeping.
+BOOKKEEPING_FIELDS = [
+    "version",
+    "search_names",
+    "search_words",
+    "search_document",
+    "search_text",
+    "created_at",
+    "updated_at",
+    "submitted_by",
+    "submitted_at",
+    "review_note",
+]
 
 
 def belongings(record):
