@@ -326,6 +326,15 @@ class MapFilterForm(InitiativeFilterForm):
         )
 
 
+def with_plain_line_ends(cleaned_data):
+    """The form's texts with their lines ended as the site stores them. Browsers end a text box's lines with CR LF:
+    kept as sent, an untouched text would differ from the stored one in every comparison of versions and changes."""
+    for name, value in cleaned_data.items():
+        if isinstance(value, str) and "\r\n" in value:
+            cleaned_data[name] = value.replace("\r\n", "\n")
+    return cleaned_data
+
+
 class SuggestionForm(forms.ModelForm):
     """The public form for suggesting an initiative, an event or a correction; no account needed.
 
@@ -392,6 +401,9 @@ class SuggestionForm(forms.ModelForm):
     def new_start(cls):
         return signing.dumps(int(time.time()), salt=cls.SIGNING_SALT)
 
+    def clean(self):
+        return with_plain_line_ends(super().clean())
+
     def clean_website(self):
         if self.cleaned_data["website"]:
             raise forms.ValidationError(
@@ -452,12 +464,7 @@ class CuratedRecordForm(forms.ModelForm):
             self.fields["loaded_version"].initial = self.instance.version
 
     def clean(self):
-        cleaned_data = super().clean()
-        for name, value in cleaned_data.items():
-            if isinstance(value, str) and "\r\n" in value:
-                # Browsers end a text box's lines with CR LF: kept as typed, an untouched text would differ from the
-                # stored one in every comparison of versions and changes.
-                cleaned_data[name] = value.replace("\r\n", "\n")
+        cleaned_data = with_plain_line_ends(super().clean())
         if self.instance.pk:
             stored = (
                 type(self.instance)
