@@ -69,7 +69,7 @@ def belonging_text(obj):
 class PendingChangeAdminMixin:
     """The review of changes to published records, for WorkflowAdmin (see the module's docstring)."""
 
-    change_form_template = "admin/activism/workflow_change_form.html"
+    # The change form (its notice of an open change) is WorkflowAdmin.change_form_template.
     object_history_template = "admin/activism/workflow_object_history.html"
 
     def get_urls(self):
